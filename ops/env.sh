@@ -1,0 +1,11 @@
+# Sourced by ops/run and ops/test: puts the .NET SDK on PATH and a running PostgreSQL behind
+# ConnectionStrings__GovReport.
+ops_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$ops_dir/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (dotnet was not found on PATH)." >&2
+  exit 1
+fi
+ConnectionStrings__GovReport="${ConnectionStrings__GovReport:-$("$ops_dir/db-setup")}"
+export ConnectionStrings__GovReport
