@@ -25,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
         var slug = new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
-        var name = $"gr_test_{slug}_{Guid.NewGuid():N}"[..Math.Min(63, 9 + slug.Length + 1 + 32)];
+        var name = $"gr_test_{slug}_{Guid.NewGuid():N}"[..Math.Min(63, 8 + slug.Length + 1 + 32)];
         await using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             await admin.OpenAsync();

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using GovReport.EventStore.Integrity;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovReport.EventStore;
+
+public sealed partial class PgEventStore
+{
+    /// <summary>
+    /// Appends to many streams in one transaction, for imports and seeding: all or nothing. Heads
+    /// are locked in stream order (so two bulk appends cannot deadlock) and the events go in by
+    /// binary COPY. A stream created concurrently trips UNIQUE(stream_id, version) and the whole
+    /// batch is refused with a concurrency error.
+    /// </summary>
+    public async Task<long> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        if (appends.Count == 0) return 0;
+        if (appends.Select(a => a.StreamId).Distinct(StringComparer.Ordinal).Count() != appends.Count)
+            throw new ArgumentException("Each stream may appear once in a bulk append.", nameof(appends));
+        foreach (var append in appends)
+        {
+            ValidateStreamId(append.StreamId);
+            if (append.Events.Count == 0) throw new ArgumentException($"Stream '{append.StreamId}' has no events to append.", nameof(appends));
+            foreach (var e in append.Events) e.Validate();
+        }
+
+        using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.append_many");
+        activity?.SetTag("govreport.streams", appends.Count);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var heads = await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
+            var now = Now();
+            var pending = new List<PendingEvent>();
+            var lastOfEach = new List<PendingEvent>(appends.Count);
+            foreach (var append in appends)
+            {
+                var head = heads.GetValueOrDefault(append.StreamId);
+                var actual = head?.Version ?? 0;
+                if (!append.Expected.Accepts(actual)) throw Conflict(append.StreamId, append.Expected, actual);
+                var chained = Chain(append.StreamId, actual, head?.Hash ?? EventHash.Genesis, append.Events, now);
+                pending.AddRange(chained);
+                lastOfEach.Add(chained[^1]);
+            }
+            await CopyAsync(connection, pending, ct);
+            await UpsertHeadsAsync(connection, transaction, lastOfEach, ct);
+            await transaction.CommitAsync(ct);
+
+            EventStoreTelemetry.EventsAppended.Add(pending.Count);
+            activity?.SetTag("govreport.events", pending.Count);
+            return pending.Count;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw Conflict(StreamOf(e) ?? appends[0].StreamId, ExpectedVersion.NoStream, null);
+        }
+        finally
+        {
+            EventStoreTelemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private static string? StreamOf(PostgresException e)
+    {
+        // Detail reads: Key (stream_id, version)=(some-stream, 1) already exists.
+        var detail = e.Detail;
+        var open = detail?.IndexOf(")=(", StringComparison.Ordinal) ?? -1;
+        if (detail is null || open < 0) return null;
+        var start = open + 3;
+        var comma = detail.LastIndexOf(", ", StringComparison.Ordinal);
+        return comma > start ? detail[start..comma] : null;
+    }
+
+    private static async Task<Dictionary<string, StreamHead>> LockHeadsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] streamIds, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT stream_id, version, head_hash FROM es.streams WHERE stream_id = ANY(@streams) ORDER BY stream_id FOR UPDATE",
+            connection, transaction);
+        command.Parameters.AddWithValue("streams", streamIds);
+        var heads = new Dictionary<string, StreamHead>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            heads[reader.GetString(0)] = new StreamHead(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+        return heads;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var p in pending)
+        {
+            await importer.StartRowAsync(ct);
+            await importer.WriteAsync(p.StreamId, NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(p.Version, NpgsqlDbType.Bigint, ct);
+            await importer.WriteAsync(p.Type, NpgsqlDbType.Text, ct);
+            await importer.WriteAsync(p.Data, NpgsqlDbType.Jsonb, ct);
+            await importer.WriteAsync(p.Metadata, NpgsqlDbType.Jsonb, ct);
+            await importer.WriteAsync(p.RecordedAt, NpgsqlDbType.TimestampTz, ct);
+            await importer.WriteAsync(p.EventId, NpgsqlDbType.Uuid, ct);
+            await importer.WriteAsync(p.PreviousHash, NpgsqlDbType.Bytea, ct);
+            await importer.WriteAsync(p.Hash, NpgsqlDbType.Bytea, ct);
+        }
+        await importer.CompleteAsync(ct);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using GovReport.EventStore.Integrity;
+using GovReport.EventStore.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovReport.EventStore;
+
+/// <summary>
+/// The event log on PostgreSQL. Every append is one short transaction on one stream: lock the
+/// stream head, check the expected version, insert the chained events, move the head, notify.
+/// </summary>
+public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public Task MigrateAsync(CancellationToken ct = default) =>
+        SchemaMigrator.MigrateAsync(DataSource, EventStoreSchema.Component, EventStoreSchema.Migrations, ct);
+
+    public Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default) =>
+        AppendAsync(streamId, expected, events, inline: null, ct);
+
+    public async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, InlineProjection? inline,
+        CancellationToken ct = default)
+    {
+        ValidateStreamId(streamId);
+        if (events.Count == 0) throw new ArgumentException("Append at least one event.", nameof(events));
+        foreach (var e in events) e.Validate();
+
+        using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.append");
+        activity?.SetTag("govreport.stream", streamId);
+        activity?.SetTag("govreport.events", events.Count);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var head = await LockHeadAsync(connection, transaction, streamId, ct);
+            var actual = head?.Version ?? 0;
+            if (!expected.Accepts(actual)) throw Conflict(streamId, expected, actual);
+
+            var pending = Chain(streamId, actual, head?.Hash ?? EventHash.Genesis, events, Now());
+            var recorded = await InsertAsync(connection, transaction, pending, ct);
+            await UpsertHeadsAsync(connection, transaction, [pending[^1]], ct);
+            if (inline is not null) await inline(connection, transaction, recorded, ct);
+            await transaction.CommitAsync(ct);
+
+            EventStoreTelemetry.EventsAppended.Add(events.Count);
+            return new AppendResult(pending[^1].Version, recorded);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A concurrent writer created the stream (or took the version) first.
+            throw Conflict(streamId, expected, null);
+        }
+        finally
+        {
+            EventStoreTelemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The stream's events, optionally only up to a version or as recorded up to an instant.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+        string streamId, long? toVersion = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.read_stream");
+        activity?.SetTag("govreport.stream", streamId);
+        await using var command = DataSource.CreateCommand(
+            $"SELECT {EventRows.Columns} FROM es.events WHERE stream_id = @stream" +
+            (toVersion is null ? "" : " AND version <= @to") +
+            (asOf is null ? "" : " AND recorded_at <= @asOf") +
+            " ORDER BY version");
+        command.Parameters.AddWithValue("stream", streamId);
+        if (toVersion is not null) command.Parameters.AddWithValue("to", toVersion.Value);
+        if (asOf is not null) command.Parameters.AddWithValue("asOf", asOf.Value.ToUniversalTime());
+        return await EventRows.ReadAllAsync(command, ct);
+    }
+
+    /// <summary>The stream's current version, 0 when it does not exist.</summary>
+    public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default)
+    {
+        await using var command = DataSource.CreateCommand("SELECT version FROM es.streams WHERE stream_id = @stream");
+        command.Parameters.AddWithValue("stream", streamId);
+        return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+    }
+
+    private DateTimeOffset Now() => EventHash.TruncateToMicroseconds(clock.GetUtcNow());
+
+    internal static void ValidateStreamId(string streamId)
+    {
+        if (string.IsNullOrWhiteSpace(streamId) || streamId.Length > 200)
+            throw new ArgumentException("A stream id is 1 to 200 characters.", nameof(streamId));
+    }
+
+    private static WrongExpectedVersionException Conflict(string streamId, ExpectedVersion expected, long? actual)
+    {
+        EventStoreTelemetry.ConcurrencyConflicts.Add(1);
+        return new WrongExpectedVersionException(streamId, expected, actual);
+    }
+
+    private sealed record StreamHead(long Version, byte[] Hash);
+
+    private static async Task<StreamHead?> LockHeadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT version, head_hash FROM es.streams WHERE stream_id = @stream FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("stream", streamId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new StreamHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : null;
+    }
+
+    /// <summary>An event ready to insert: numbered, stamped and chained to its predecessor.</summary>
+    private sealed record PendingEvent(
+        string StreamId, long Version, string Type, string Data, string Metadata, EventMetadata MetadataValue,
+        DateTimeOffset RecordedAt, Guid EventId, byte[] PreviousHash, byte[] Hash);
+
+    private static List<PendingEvent> Chain(
+        string streamId, long fromVersion, byte[] previousHash, IReadOnlyList<NewEvent> events, DateTimeOffset now)
+    {
+        var pending = new List<PendingEvent>(events.Count);
+        var version = fromVersion;
+        foreach (var e in events)
+        {
+            version++;
+            var id = e.EventId ?? Guid.CreateVersion7(now);
+            var metadata = MetadataJson.Serialize(e.Metadata);
+            var hash = EventHash.Compute(previousHash, streamId, version, e.Type, id, now, e.Data, metadata);
+            pending.Add(new PendingEvent(streamId, version, e.Type, e.Data, metadata, e.Metadata, now, id, previousHash, hash));
+            previousHash = hash;
+        }
+        return pending;
+    }
+
+    private static async Task<List<RecordedEvent>> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash)
+            SELECT * FROM unnest(@streams, @versions, @types, @data, @metadata, @recorded, @ids, @prev, @hashes)
+            RETURNING event_id, seq, tx_id::text
+            """, connection, transaction);
+        command.Parameters.AddWithValue("streams", pending.Select(p => p.StreamId).ToArray());
+        command.Parameters.AddWithValue("versions", pending.Select(p => p.Version).ToArray());
+        command.Parameters.AddWithValue("types", pending.Select(p => p.Type).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Data).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Metadata).ToArray() });
+        command.Parameters.AddWithValue("recorded", pending.Select(p => p.RecordedAt).ToArray());
+        command.Parameters.AddWithValue("ids", pending.Select(p => p.EventId).ToArray());
+        command.Parameters.AddWithValue("prev", pending.Select(p => p.PreviousHash).ToArray());
+        command.Parameters.AddWithValue("hashes", pending.Select(p => p.Hash).ToArray());
+
+        var positions = new Dictionary<Guid, (long Seq, ulong Tx)>(pending.Count);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                positions[reader.GetGuid(0)] = (reader.GetInt64(1), ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return pending.Select(p => new RecordedEvent(
+            positions[p.EventId].Seq, positions[p.EventId].Tx, p.StreamId, p.Version, p.Type, p.Data,
+            p.MetadataValue, p.RecordedAt, p.EventId)).ToList();
+    }
+
+    /// <summary>Moves each stream's head to its last pending event and wakes the subscribers on commit.</summary>
+    private static async Task UpsertHeadsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> heads, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
+            SELECT s, v, h, r, r FROM unnest(@streams, @versions, @hashes, @recorded) AS t(s, v, h, r)
+            ON CONFLICT (stream_id) DO UPDATE
+               SET version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at;
+            SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '');
+            """, connection, transaction);
+        command.Parameters.AddWithValue("streams", heads.Select(p => p.StreamId).ToArray());
+        command.Parameters.AddWithValue("versions", heads.Select(p => p.Version).ToArray());
+        command.Parameters.AddWithValue("hashes", heads.Select(p => p.Hash).ToArray());
+        command.Parameters.AddWithValue("recorded", heads.Select(p => p.RecordedAt).ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

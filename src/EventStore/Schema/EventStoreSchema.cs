@@ -1,0 +1,59 @@
+namespace GovReport.EventStore.Schema;
+
+/// <summary>The event store's own tables. Additive only: a shipped migration is never edited.</summary>
+public static class EventStoreSchema
+{
+    public const string Component = "event-store";
+
+    /// <summary>The channel an append notifies, so subscribers wake at once instead of polling.</summary>
+    public const string NotificationChannel = "govreport_events";
+
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "events, streams and subscriptions", """
+            CREATE TABLE es.streams (
+                stream_id  text        PRIMARY KEY,
+                version    bigint      NOT NULL,
+                head_hash  bytea       NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL);
+
+            -- tx_id is the appending transaction's id: subscribers read in (tx_id, seq) order below
+            -- the oldest running transaction, which never skips an event that commits late.
+            CREATE TABLE es.events (
+                seq         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                tx_id       xid8        NOT NULL DEFAULT pg_current_xact_id(),
+                stream_id   text        NOT NULL,
+                version     bigint      NOT NULL,
+                event_type  text        NOT NULL,
+                data        jsonb       NOT NULL,
+                metadata    jsonb       NOT NULL,
+                recorded_at timestamptz NOT NULL,
+                event_id    uuid        NOT NULL UNIQUE,
+                prev_hash   bytea       NOT NULL,
+                hash        bytea       NOT NULL,
+                CONSTRAINT events_stream_version UNIQUE (stream_id, version),
+                CONSTRAINT events_version_positive CHECK (version > 0));
+            CREATE INDEX events_tx_seq ON es.events (tx_id, seq);
+            CREATE INDEX events_recorded_at ON es.events (recorded_at);
+
+            CREATE TABLE es.subscriptions (
+                name       text        PRIMARY KEY,
+                tx_id      xid8        NOT NULL,
+                seq        bigint      NOT NULL,
+                updated_at timestamptz NOT NULL DEFAULT now());
+
+            -- History is never edited: corrections are new events. Owners can still disable this,
+            -- which is why the hash chain exists.
+            CREATE FUNCTION es.reject_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'es.events is append-only: % is not allowed', TG_OP
+                    USING ERRCODE = 'insufficient_privilege';
+            END $$;
+            CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON es.events
+                FOR EACH ROW EXECUTE FUNCTION es.reject_event_change();
+            CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON es.events
+                FOR EACH STATEMENT EXECUTE FUNCTION es.reject_event_change();
+            """),
+    ];
+}

@@ -1,0 +1,36 @@
+namespace GovReport.EventStore.Tests;
+
+public sealed class BulkAppendTests(StoreFixture fx) : IClassFixture<StoreFixture>
+{
+    [Fact]
+    public async Task Many_streams_append_in_one_call_and_chain_onto_existing_heads()
+    {
+        var existing = StoreFixture.NewStream();
+        await fx.Store.AppendAsync(existing, ExpectedVersion.NoStream, [StoreFixture.Event()]);
+        var fresh = Enumerable.Range(0, 50).Select(_ => StoreFixture.NewStream("bulk")).ToList();
+
+        var appended = await fx.Store.AppendManyAsync(
+            [new StreamAppend(existing, ExpectedVersion.Exactly(1), [StoreFixture.Event(n: 2)]),
+             ..fresh.Select(s => new StreamAppend(s, ExpectedVersion.NoStream, [StoreFixture.Event(n: 1), StoreFixture.Event(n: 2)]))]);
+
+        Assert.Equal(101, appended);
+        Assert.Equal(2, await fx.Store.StreamVersionAsync(existing));
+        Assert.All(fresh, s => Assert.Equal(2, fx.Store.StreamVersionAsync(s).Result));
+        Assert.True((await Integrity.ChainVerifier.VerifyAsync(fx.DataSource)).Intact);
+    }
+
+    [Fact]
+    public async Task One_stale_stream_refuses_the_whole_batch()
+    {
+        var existing = StoreFixture.NewStream();
+        await fx.Store.AppendAsync(existing, ExpectedVersion.NoStream, [StoreFixture.Event()]);
+        var fresh = StoreFixture.NewStream();
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => fx.Store.AppendManyAsync(
+            [new StreamAppend(fresh, ExpectedVersion.NoStream, [StoreFixture.Event()]),
+             new StreamAppend(existing, ExpectedVersion.NoStream, [StoreFixture.Event()])]));
+
+        Assert.Equal(0, await fx.Store.StreamVersionAsync(fresh));
+        Assert.Equal(1, await fx.Store.StreamVersionAsync(existing));
+    }
+}
