@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+
+namespace GovReport.EventStore.Tests;
+
+public sealed class SubscriptionTests(StoreFixture fx) : IClassFixture<StoreFixture>
+{
+    [Fact]
+    public async Task The_subscriber_never_passes_a_transaction_that_is_still_open_and_then_delivers_everything_once()
+    {
+        var subscriber = new Recorder(fx, "no-skip");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inserted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowStream = StoreFixture.NewStream("slow");
+        // The slow append takes its sequence numbers first and commits last: the case a
+        // sequence-only reader gets wrong.
+        var slow = fx.Store.AppendAsync(slowStream, ExpectedVersion.NoStream, [StoreFixture.Event(n: 1), StoreFixture.Event(n: 2)],
+            async (_, _, _, _) => { inserted.SetResult(); await gate.Task; });
+        await inserted.Task;
+
+        var fastStreams = Enumerable.Range(0, 5).Select(_ => StoreFixture.NewStream("fast")).ToList();
+        foreach (var s in fastStreams) await fx.Store.AppendAsync(s, ExpectedVersion.NoStream, [StoreFixture.Event()]);
+        bool Mine(RecordedEvent e) => e.StreamId == slowStream || fastStreams.Contains(e.StreamId);
+
+        await subscriber.Subscription.CatchUpAsync();
+        Assert.DoesNotContain(subscriber.Seen, Mine);
+        var reader = new EventSubscription(fx.DataSource);
+        var lag = await reader.LagAsync(await reader.LoadCheckpointAsync("no-skip"));
+        Assert.True(lag.HeldBack >= 5, $"the five committed appends wait behind the open one (held back: {lag.HeldBack})");
+
+        gate.SetResult();
+        await slow;
+        // Transactions of other test databases on this server may hold the barrier a moment longer.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (subscriber.Seen.Count(Mine) < 7 && DateTime.UtcNow < deadline)
+        {
+            await subscriber.Subscription.CatchUpAsync();
+            await Task.Delay(10);
+        }
+
+        var mine = subscriber.Seen.Where(Mine).ToList();
+        Assert.Equal(7, mine.Count);
+        Assert.Equal(7, mine.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal([slowStream, slowStream], mine.Take(2).Select(e => e.StreamId));
+        Assert.Equal(subscriber.Seen.Select(e => e.Position).Order(), subscriber.Seen.Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_with_delayed_commits_and_rollbacks_are_each_seen_exactly_once()
+    {
+        var subscriber = new Recorder(fx, "stress");
+        await using var notifications = new EventNotifications(fx.DataSource);
+        notifications.Start();
+        using var stop = new CancellationTokenSource();
+        var running = subscriber.Subscription.RunAsync(notifications, TimeSpan.FromMilliseconds(200), stop.Token);
+
+        var committed = new ConcurrentBag<Guid>();
+        var rolledBack = new ConcurrentBag<Guid>();
+        var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            for (var i = 0; i < 40; i++)
+            {
+                var ids = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Guid.NewGuid()).ToList();
+                var events = ids.Select(id => StoreFixture.Event(n: i) with { EventId = id }).ToList();
+                var delay = random.Next(0, 25);
+                var fail = random.Next(10) == 0;
+                try
+                {
+                    await fx.Store.AppendAsync(StoreFixture.NewStream($"w{w}"), ExpectedVersion.NoStream, events, async (_, _, _, ct) =>
+                    {
+                        await Task.Delay(delay, ct);
+                        if (fail) throw new TimeoutException("simulated failure before commit");
+                    });
+                    foreach (var id in ids) committed.Add(id);
+                }
+                catch (TimeoutException)
+                {
+                    foreach (var id in ids) rolledBack.Add(id);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(writers);
+
+        var expected = committed.ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!expected.IsSubsetOf(subscriber.Seen.Select(e => e.EventId)) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        await stop.CancelAsync();
+        await running.ContinueWith(_ => { });
+
+        var seen = subscriber.Seen.Select(e => e.EventId).ToList();
+        var dups = subscriber.Seen.GroupBy(e => e.EventId).Where(g => g.Count() > 1).Select(g => g.First().Position).ToList();
+        if (dups.Count > 0) Console.WriteLine("DUPS " + string.Join(" ", dups) + " ALL " + string.Join(" ", subscriber.Seen.Select(e => e.Position)));
+        Assert.Empty(expected.Except(seen));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty(rolledBack.Intersect(seen));
+        Assert.Equal(subscriber.Seen.Select(e => e.Position).Order(), subscriber.Seen.Select(e => e.Position));
+        Assert.NotEmpty(rolledBack);
+    }
+
+    [Fact]
+    public async Task A_notification_wakes_a_waiting_subscriber_long_before_its_poll_interval()
+    {
+        var subscriber = new Recorder(fx, "wake");
+        await subscriber.Subscription.CatchUpAsync();
+        await using var notifications = new EventNotifications(fx.DataSource);
+        notifications.Start();
+        while (!notifications.Listening) await Task.Delay(10);
+        using var stop = new CancellationTokenSource();
+        var running = subscriber.Subscription.RunAsync(notifications, TimeSpan.FromMinutes(10), stop.Token);
+        await Task.Delay(200); // let it go to sleep on the long poll
+
+        var stream = StoreFixture.NewStream("wake");
+        await fx.Store.AppendAsync(stream, ExpectedVersion.NoStream, [StoreFixture.Event()]);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!subscriber.Seen.Any(e => e.StreamId == stream) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await stop.CancelAsync();
+        await running.ContinueWith(_ => { });
+        Assert.Contains(subscriber.Seen, e => e.StreamId == stream);
+    }
+
+    [Fact]
+    public async Task Two_workers_on_one_subscription_never_commit_an_event_twice()
+    {
+        await fx.ExecuteAsync("CREATE TABLE IF NOT EXISTS delivered (event_id uuid NOT NULL)");
+        for (var i = 0; i < 30; i++)
+            await fx.Store.AppendAsync(StoreFixture.NewStream("twice"), ExpectedVersion.NoStream, [StoreFixture.Event(n: i)]);
+        CatchUpSubscription Worker() => new(fx.DataSource, "shared-worker", async (connection, transaction, page, ct) =>
+        {
+            await Task.Delay(5, ct);
+            // What a projection does: write in the transaction that moves the checkpoint. Only
+            // committed pages leave rows; a page committed twice would leave two.
+            await using var command = new Npgsql.NpgsqlCommand(
+                "INSERT INTO delivered (event_id) SELECT unnest(@ids)", connection, transaction);
+            command.Parameters.AddWithValue("ids", page.Select(e => e.EventId).ToArray());
+            await command.ExecuteNonQueryAsync(ct);
+        }, pageSize: 3);
+
+        await Task.WhenAll(Worker().CatchUpAsync(), Worker().CatchUpAsync(), Worker().CatchUpAsync());
+
+        var reader = new EventSubscription(fx.DataSource);
+        var all = await reader.ReadPageAsync(SubscriptionPosition.Start, 100_000);
+        await using var count = fx.DataSource.CreateCommand("SELECT count(*), count(DISTINCT event_id) FROM delivered");
+        await using var counted = await count.ExecuteReaderAsync();
+        await counted.ReadAsync();
+        Assert.Equal((all.Count, all.Count), (counted.GetInt64(0), counted.GetInt64(1)));
+        Assert.Equal(all[^1].Position, await reader.LoadCheckpointAsync("shared-worker"));
+    }
+
+    /// <summary>A single subscriber that remembers what it was handed, in order.</summary>
+    private sealed class Recorder
+    {
+        private readonly ConcurrentQueue<RecordedEvent> _seen = new();
+
+        public Recorder(StoreFixture fx, string name) =>
+            Subscription = new CatchUpSubscription(fx.DataSource, name, (_, _, page, _) =>
+            {
+                foreach (var e in page) _seen.Enqueue(e);
+                return Task.CompletedTask;
+            }, pageSize: 7);
+
+        public CatchUpSubscription Subscription { get; }
+
+        public List<RecordedEvent> Seen => [.. _seen];
+
+        public void Clear() => _seen.Clear();
+    }
+}
