@@ -5,6 +5,8 @@ using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.Domain.Targets;
 
+using Agg = GovReport.Domain.Catalogue.Aggregation;
+
 namespace GovReport.Domain.Tests;
 
 public class EventTypesTests
@@ -50,8 +52,8 @@ public class EventTypesTests
             new UnitRenamed(unit, "Tỉnh Thái Nguyên", "Tỉnh Bắc Kạn"),
             new UnitMoved(unit, UnitId.Parse("viet-nam"), null),
             new UnitReclassified(unit, UnitKind.City, null),
-            new IndicatorDefined(code, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, null),
-            new IndicatorRevised(code, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, "nong-nghiep", true),
+            new IndicatorDefined(code, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, null),
+            new IndicatorRevised(code, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, "nong-nghiep", true),
             new AnnualTargetsSet(unit, 2022, lines, "QĐ 12", "planner", at),
             new AnnualTargetsRevised(unit, 2022, lines, null, "Điều chỉnh", null, null),
             new DraftSaved(unit, month, [new(code, 175.158m)], null),

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GovReport.Domain.Catalogue;
 
+using Agg = GovReport.Domain.Catalogue.Aggregation;
+
 namespace GovReport.Domain.Tests.Catalogue;
 
 public class IdentifierTests
@@ -73,11 +75,11 @@ public class IdentifierTests
     }
 
     [Theory]
-    [InlineData("sum", Aggregation.Sum)]
-    [InlineData("average", Aggregation.Average)]
-    [InlineData("per-day", Aggregation.PerDay)]
-    [InlineData("last", Aggregation.Last)]
-    public void Aggregations_round_trip(string api, Aggregation value)
+    [InlineData("sum", Agg.Sum)]
+    [InlineData("average", Agg.Average)]
+    [InlineData("per-day", Agg.PerDay)]
+    [InlineData("last", Agg.Last)]
+    public void Aggregations_round_trip(string api, Agg value)
     {
         Assert.Equal(value, Aggregations.Parse(api));
         Assert.Equal(api, value.ToApiString());

@@ -1,6 +1,8 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Tests.Support;
 
+using Agg = GovReport.Domain.Catalogue.Aggregation;
+
 namespace GovReport.Domain.Tests.Catalogue;
 
 public class IndicatorDeciderTests
@@ -11,10 +13,10 @@ public class IndicatorDeciderTests
     private static readonly IndicatorCode Forest = IndicatorCode.Parse("forest-planted");
 
     private static DefineIndicator Define(string name = "Trồng rừng", string measure = "ha", string? sector = "nong-nghiep") =>
-        new(Forest, name, measure, Aggregation.Sum, Direction.HigherIsBetter, sector);
+        new(Forest, name, measure, Agg.Sum, Direction.HigherIsBetter, sector);
 
     private static readonly IndicatorDefined Defined =
-        new(Forest, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, "nong-nghiep");
+        new(Forest, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, "nong-nghiep");
 
     [Fact]
     public void First_definition_defines() => Spec.Given().When(Define()).Then(Defined);
@@ -26,12 +28,12 @@ public class IndicatorDeciderTests
     public void Any_change_is_a_full_revision() =>
         Spec.Given(Defined)
             .When(Define(name: "Trồng rừng tập trung"))
-            .Then(new IndicatorRevised(Forest, "Trồng rừng tập trung", "ha", Aggregation.Sum, Direction.HigherIsBetter, "nong-nghiep"));
+            .Then(new IndicatorRevised(Forest, "Trồng rừng tập trung", "ha", Agg.Sum, Direction.HigherIsBetter, "nong-nghiep"));
 
     [Fact]
     public void The_latest_revision_is_the_definition()
     {
-        var state = Spec.Given(Defined, new IndicatorRevised(Forest, "Trồng rừng", "nghìn ha", Aggregation.Sum, Direction.HigherIsBetter, null)).State;
+        var state = Spec.Given(Defined, new IndicatorRevised(Forest, "Trồng rừng", "nghìn ha", Agg.Sum, Direction.HigherIsBetter, null)).State;
         Assert.Equal("nghìn ha", state!.Measure);
         Assert.Null(state.Sector);
     }
@@ -51,7 +53,7 @@ public class IndicatorDeciderTests
     [Fact]
     public void Figures_are_non_negative_unless_the_definition_allows_it()
     {
-        Assert.False(new Indicator(Forest, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, null).CanBeNegative);
-        Assert.True(new Indicator(Forest, "Tăng trưởng", "%", Aggregation.Average, Direction.HigherIsBetter, null, AllowsNegative: true).CanBeNegative);
+        Assert.False(new Indicator(Forest, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, null).CanBeNegative);
+        Assert.True(new Indicator(Forest, "Tăng trưởng", "%", Agg.Average, Direction.HigherIsBetter, null, AllowsNegative: true).CanBeNegative);
     }
 }

@@ -2,6 +2,8 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 
+using Agg = GovReport.Domain.Catalogue.Aggregation;
+
 namespace GovReport.Domain.Tests.Reports;
 
 public class FigureValidationTests
@@ -13,8 +15,8 @@ public class FigureValidationTests
     private static readonly DateOnly Today = new(2022, 9, 2);
 
     private static Indicator? Catalogue(IndicatorCode code) =>
-        code == Forest ? new Indicator(Forest, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, null)
-        : code == Growth ? new Indicator(Growth, "Tăng trưởng GRDP", "%", Aggregation.Last, Direction.HigherIsBetter, null, AllowsNegative: true)
+        code == Forest ? new Indicator(Forest, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, null)
+        : code == Growth ? new Indicator(Growth, "Tăng trưởng GRDP", "%", Agg.Last, Direction.HigherIsBetter, null, AllowsNegative: true)
         : null;
 
     [Fact]
