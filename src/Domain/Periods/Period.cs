@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace GovReport.Domain.Periods;
 
 public enum PeriodKind { Month, Quarter, Half, Year }
@@ -6,6 +9,7 @@ public enum PeriodKind { Month, Quarter, Half, Year }
 /// A reporting period. <see cref="Index"/> is the month (1..12), quarter (1..4), half (1..2)
 /// or 1 for a year.
 /// </summary>
+[JsonConverter(typeof(PeriodJsonConverter))]
 public sealed record Period
 {
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
@@ -35,6 +39,17 @@ public sealed record Period
     public static Period OfQuarter(int year, int quarter) => new(PeriodKind.Quarter, year, quarter);
     public static Period OfHalf(int year, int half) => new(PeriodKind.Half, year, half);
     public static Period OfYear(int year) => new(PeriodKind.Year, year, 1);
+
+    /// <summary>The period of <paramref name="kind"/> that contains <paramref name="month"/>.</summary>
+    public static Period Containing(PeriodKind kind, Month month) => kind switch
+    {
+        PeriodKind.Month => OfMonth(month),
+        PeriodKind.Quarter => OfQuarter(month.Year, month.Quarter),
+        PeriodKind.Half => OfHalf(month.Year, month.Half),
+        _ => OfYear(month.Year),
+    };
+
+    public bool Contains(Month month) => month >= FirstMonth && month <= LastMonth;
 
     public Month FirstMonth => Kind switch
     {
@@ -121,4 +136,14 @@ public sealed record Period
         error = expected;
         return false;
     }
+}
+
+/// <summary>Periods travel as their canonical id ("2022-08", "2022Q3", "2022S1", "2022").</summary>
+public sealed class PeriodJsonConverter : JsonConverter<Period>
+{
+    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Period.TryParse(reader.GetString(), out var period, out var error) ? period! : throw new JsonException(error);
+
+    public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Id);
 }

@@ -52,4 +52,12 @@ public sealed class ReportingCalendar(CalendarOptions options)
 
     public bool IsOnTime(Period period, UnitLevel level, DateTimeOffset submittedAt, TimeSpan? offset = null) =>
         LocalDate(submittedAt, offset) <= Deadline(period, level);
+
+    public bool IsOnTime(Period period, UnitLevel level, DateTimeOffset submittedAt, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(submittedAt, zone).DateTime) <= Deadline(period, level);
+
+    public DateOnly Deadline(Month month, UnitLevel level) => Deadline(Period.OfMonth(month), level);
+
+    public bool IsOnTime(Month month, UnitLevel level, DateTimeOffset submittedAt) =>
+        IsOnTime(Period.OfMonth(month), level, submittedAt);
 }

@@ -58,3 +58,26 @@ public class PeriodTests
         Assert.Equal(Period.OfMonth(new Month(2022, 8)), Period.Parse("2022-08"));
     }
 }
+
+public class PeriodContainmentTests
+{
+    [Fact]
+    public void Finds_the_period_of_each_kind_containing_a_month()
+    {
+        var august = new Month(2022, 8);
+        Assert.Equal("2022-08", Period.Containing(PeriodKind.Month, august).Id);
+        Assert.Equal("2022Q3", Period.Containing(PeriodKind.Quarter, august).Id);
+        Assert.Equal("2022S2", Period.Containing(PeriodKind.Half, august).Id);
+        Assert.Equal("2022", Period.Containing(PeriodKind.Year, august).Id);
+        Assert.True(Period.Parse("2022Q3").Contains(august));
+        Assert.False(Period.Parse("2022Q3").Contains(new Month(2022, 10)));
+    }
+
+    [Fact]
+    public void Serializes_as_its_id()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(Period.Parse("2022Q3"));
+        Assert.Equal("\"2022Q3\"", json);
+        Assert.Equal(Period.Parse("2022Q3"), System.Text.Json.JsonSerializer.Deserialize<Period>(json));
+    }
+}

@@ -93,3 +93,18 @@ public class ReportingCalendarTests
         Assert.True(Calendar.IsOnTime(august, UnitLevel.Commune, new DateTimeOffset(2022, 8, 20, 9, 0, 0, TimeSpan.FromHours(7))));
     }
 }
+
+public class ReportingCalendarZoneTests
+{
+    [Fact]
+    public void A_time_zone_can_be_given_instead_of_an_offset()
+    {
+        var calendar = new ReportingCalendar();
+        var vietnam = TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+        var lateEvening = new DateTimeOffset(2022, 9, 5, 16, 59, 0, TimeSpan.Zero);
+        Assert.True(calendar.IsOnTime(Period.Parse("2022-08"), UnitLevel.Commune, lateEvening, vietnam));
+        Assert.False(calendar.IsOnTime(Period.Parse("2022-08"), UnitLevel.Commune, lateEvening.AddMinutes(1), vietnam));
+        Assert.True(calendar.IsOnTime(new Month(2022, 8), UnitLevel.Commune, lateEvening));
+        Assert.Equal(new DateOnly(2022, 9, 5), calendar.Deadline(new Month(2022, 8), UnitLevel.Commune));
+    }
+}
