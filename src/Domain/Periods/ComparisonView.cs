@@ -58,6 +58,13 @@ public static class ComparisonViews
         };
     }
 
+    /// <summary>The months a view covers; their count is how many monthly reports it expects.</summary>
+    public static IReadOnlyList<Month> Months(ComparisonView view, Month month)
+    {
+        var (from, to) = Range(view, month);
+        return Month.Range(from, to);
+    }
+
     /// <summary>How briefings name the slice: "8 tháng đầu năm 2022", "Quý III/2022" …</summary>
     public static string Label(ComparisonView view, Month month)
     {

@@ -36,4 +36,11 @@ public class ComparisonViewTests
         Assert.False(ComparisonViews.TryParse("weekly", out _, out var error));
         Assert.Contains("quarter-to-date", error);
     }
+
+    [Fact]
+    public void Lists_the_months_a_view_expects()
+    {
+        Assert.Equal(8, ComparisonViews.Months(ComparisonView.Ytd, new Month(2022, 8)).Count);
+        Assert.Equal([new Month(2022, 7), new Month(2022, 8)], ComparisonViews.Months(ComparisonView.QuarterToDate, new Month(2022, 8)));
+    }
 }
