@@ -1,0 +1,49 @@
+using GovReport.Domain.Catalogue;
+
+namespace GovReport.Domain.Aggregation;
+
+public enum ComparisonStatus { Achieved, OnTrack, Behind, NoTarget }
+
+public static class Comparison
+{
+    public static string ToApiString(this ComparisonStatus status) => status switch
+    {
+        ComparisonStatus.Achieved => "achieved",
+        ComparisonStatus.OnTrack => "on-track",
+        ComparisonStatus.Behind => "behind",
+        _ => "no-target",
+    };
+
+    /// <summary>Actual as a percentage of target, to 2 decimals ("bằng 113% kế hoạch"); null without a usable target.</summary>
+    public static decimal? PercentOf(decimal? actual, decimal? target) =>
+        actual is { } a && target is { } t && t != 0 ? Round(a / t * 100m) : null;
+
+    /// <summary>Growth against the same period last year ("tăng 9,34%"), to 2 decimals; negative is a fall.</summary>
+    public static decimal? ChangePercent(decimal? actual, decimal? lastYear) =>
+        actual is { } a && lastYear is { } l && l != 0 ? Round((a - l) / Math.Abs(l) * 100m) : null;
+
+    /// <summary>
+    /// What the annual target asks for by the end of the elapsed months. Only flows accrue through
+    /// the year; a rate, average or level is held to the full target from the start.
+    /// </summary>
+    public static decimal ExpectedToDate(Catalogue.Aggregation aggregation, decimal target, int elapsedMonths) =>
+        aggregation == Catalogue.Aggregation.Sum ? target * Math.Clamp(elapsedMonths, 0, 12) / 12m : target;
+
+    /// <summary>
+    /// Achieved when the target is met; on track when the figure meets what is expected so far
+    /// (the phased or pro-rata target); otherwise behind. Lower-is-better mirrors the comparisons.
+    /// </summary>
+    public static ComparisonStatus StatusOf(Direction direction, decimal? actual, decimal? target, decimal? expectedToDate)
+    {
+        if (target is not { } t) return ComparisonStatus.NoTarget;
+        if (actual is not { } a) return ComparisonStatus.Behind;
+
+        bool Meets(decimal goal) => direction == Direction.HigherIsBetter ? a >= goal : a <= goal;
+
+        if (Meets(t)) return ComparisonStatus.Achieved;
+        if (expectedToDate is { } e && Meets(e)) return ComparisonStatus.OnTrack;
+        return ComparisonStatus.Behind;
+    }
+
+    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,5 @@
+using GovReport.Domain.Periods;
+
+namespace GovReport.Domain.Aggregation;
+
+public sealed record MonthlyFigure(Month Month, decimal Value);

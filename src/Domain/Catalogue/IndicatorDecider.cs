@@ -1,0 +1,45 @@
+using GovReport.Domain.Errors;
+
+namespace GovReport.Domain.Catalogue;
+
+public static class IndicatorDecider
+{
+    public const int MaxNameLength = 200;
+    public const int MaxMeasureLength = 50;
+
+    public static Indicator? Initial => null;
+
+    public static Decision<IndicatorEvent> Decide(DefineIndicator command, Indicator? state)
+    {
+        var name = command.Name?.Trim() ?? "";
+        var measure = command.Measure?.Trim() ?? "";
+        var sector = string.IsNullOrWhiteSpace(command.Sector) ? null : command.Sector.Trim();
+
+        if (name.Length == 0)
+            return Decision<IndicatorEvent>.Fail("name-required", "An indicator needs a name.", "name");
+        if (name.Length > MaxNameLength)
+            return Decision<IndicatorEvent>.Fail("name-too-long", $"An indicator name has at most {MaxNameLength} characters.", "name");
+        if (measure.Length == 0)
+            return Decision<IndicatorEvent>.Fail("measure-required", "An indicator needs a unit of measure.", "measure");
+        if (measure.Length > MaxMeasureLength)
+            return Decision<IndicatorEvent>.Fail("measure-too-long", $"A measure has at most {MaxMeasureLength} characters.", "measure");
+
+        var definition = new Indicator(command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative);
+        if (state is null)
+            return Decision<IndicatorEvent>.Ok(new IndicatorDefined(
+                command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative));
+        if (state == definition)
+            return Decision<IndicatorEvent>.Nothing;
+        return Decision<IndicatorEvent>.Ok(new IndicatorRevised(
+            command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative));
+    }
+
+    public static Indicator? Evolve(Indicator? state, IndicatorEvent @event) => @event switch
+    {
+        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative),
+        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative),
+        _ => state,
+    };
+
+    public static Indicator? Fold(IEnumerable<IndicatorEvent> events) => events.Aggregate(Initial, Evolve);
+}

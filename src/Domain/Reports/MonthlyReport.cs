@@ -1,0 +1,42 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+
+namespace GovReport.Domain.Reports;
+
+public enum ReportStatus { None, Draft, Submitted, Returned, Approved }
+
+public static class ReportStatuses
+{
+    public static string ToApiString(this ReportStatus status) => status switch
+    {
+        ReportStatus.Draft => "draft",
+        ReportStatus.Submitted => "submitted",
+        ReportStatus.Returned => "returned",
+        ReportStatus.Approved => "approved",
+        _ => "none",
+    };
+}
+
+/// <summary>
+/// A unit's report for a month as its stream tells it. <see cref="Values"/> is kept ordered by
+/// indicator code so that two replays always list figures the same way.
+/// </summary>
+public sealed record MonthlyReport(
+    ReportStatus Status,
+    UnitId Unit,
+    Month Month,
+    IReadOnlyList<FigureValue> Values,
+    Narrative? Narrative,
+    DateTimeOffset? SubmittedAt,
+    bool? OnTime,
+    DateOnly? Deadline,
+    string? ReturnReason)
+{
+    public static MonthlyReport Initial { get; } = new(ReportStatus.None, default, default, [], null, null, null, null, null);
+
+    public decimal? ValueOf(IndicatorCode indicator) =>
+        Values.FirstOrDefault(v => v.Indicator == indicator)?.Value;
+
+    internal static IReadOnlyList<FigureValue> Ordered(IEnumerable<FigureValue> values) =>
+        values.OrderBy(v => v.Indicator).ToArray();
+}

@@ -1,0 +1,84 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Targets;
+using GovReport.Domain.Tests.Support;
+
+namespace GovReport.Domain.Tests.Targets;
+
+public class PlanDeciderTests
+{
+    private static readonly DeciderSpec<SetAnnualTargets, AnnualPlan?, PlanEvent> Spec =
+        new(PlanDecider.Decide, PlanDecider.Evolve, PlanDecider.Initial);
+
+    private static readonly UnitId BacKan = UnitId.Parse("bac-kan");
+    private static readonly IndicatorCode Forest = IndicatorCode.Parse("forest-planted");
+    private static readonly IndicatorCode Revenue = IndicatorCode.Parse("budget-revenue");
+    private static readonly DateTimeOffset January = new(2022, 1, 10, 8, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset July = new(2022, 7, 15, 8, 0, 0, TimeSpan.FromHours(7));
+
+    private static readonly TargetLine[] Plan = [new(Forest, 155m), new(Revenue, 143m)];
+
+    private static SetAnnualTargets Set(TargetLine[] targets, string? reason = null, int year = 2022, string? decision = "QĐ 12/QĐ-UBND", DateTimeOffset? at = null) =>
+        new(BacKan, year, targets, decision, reason, "planner", at ?? January);
+
+    private static readonly AnnualTargetsSet FirstSet = new(BacKan, 2022, Plan, "QĐ 12/QĐ-UBND", "planner", January);
+
+    [Fact]
+    public void First_plan_is_set() => Spec.Given().When(Set(Plan)).Then(FirstSet);
+
+    [Fact]
+    public void Same_plan_again_changes_nothing() =>
+        Spec.Given(FirstSet).When(Set([new(Revenue, 143m), new(Forest, 155m)])).ThenNothing();
+
+    [Fact]
+    public void A_changed_plan_is_a_revision_with_its_reason()
+    {
+        TargetLine[] revised = [new(Forest, 170m), new(Revenue, 143m)];
+        var outcome = Spec.Given(FirstSet)
+            .When(Set(revised, reason: "Điều chỉnh theo Nghị quyết HĐND", decision: "QĐ 88/QĐ-UBND", at: July))
+            .Then(new AnnualTargetsRevised(BacKan, 2022, revised, "QĐ 88/QĐ-UBND", "Điều chỉnh theo Nghị quyết HĐND", "planner", July));
+
+        var plan = outcome.StateAfter!;
+        Assert.Equal(2, plan.Revisions.Count);
+        Assert.Equal(2, plan.Current.Number);
+        Assert.Equal(170m, plan.Current.For(Forest)!.Value);
+        Assert.Equal(155m, plan.Revisions[0].For(Forest)!.Value);
+        Assert.Equal("QĐ 12/QĐ-UBND", plan.Revisions[0].Decision);
+        Assert.Equal(155m, plan.AsOf(January.AddDays(1))!.For(Forest)!.Value);
+        Assert.Null(plan.AsOf(January.AddDays(-1)));
+    }
+
+    [Fact]
+    public void A_revision_needs_a_reason() =>
+        Spec.Given(FirstSet).When(Set([new(Forest, 170m)], reason: "  ")).ThenError("reason-required", "reason");
+
+    [Fact]
+    public void Duplicate_indicators_are_rejected() =>
+        Spec.Given().When(Set([new(Forest, 155m), new(Forest, 160m)])).ThenError("duplicate-indicator", "targets[1].indicator");
+
+    [Theory]
+    [InlineData(1999)]
+    [InlineData(2101)]
+    public void The_year_is_checked(int year) =>
+        Spec.Given().When(Set(Plan, year: year)).ThenError("invalid-year", "year");
+
+    [Fact]
+    public void Phasing_has_twelve_months() =>
+        Spec.Given().When(Set([new(Forest, 155m, [10m, 10m])])).ThenError("invalid-phasing", "targets[0].monthly");
+
+    [Fact]
+    public void Phasing_is_not_negative()
+    {
+        var monthly = Enumerable.Repeat(10m, 12).ToArray();
+        monthly[3] = -1m;
+        Spec.Given().When(Set([new(Forest, 155m), new(Revenue, 143m, monthly)])).ThenError("negative-value", "targets[1].monthly[3]");
+    }
+
+    [Fact]
+    public void Changing_only_the_phasing_is_a_revision()
+    {
+        var monthly = Enumerable.Repeat(12m, 12).ToArray();
+        Spec.Given(FirstSet)
+            .When(Set([new(Forest, 155m), new(Revenue, 143m, monthly)], reason: "Phân kỳ theo tháng"))
+            .Then(new AnnualTargetsRevised(BacKan, 2022, [new(Forest, 155m), new(Revenue, 143m, monthly)], "QĐ 12/QĐ-UBND", "Phân kỳ theo tháng", "planner", January));
+    }
+}

@@ -1,0 +1,33 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Targets;
+
+namespace GovReport.Domain.Tests.Targets;
+
+public class PlanTargetTests
+{
+    private static readonly IndicatorCode Forest = IndicatorCode.Parse("forest-planted");
+    private static readonly Month August = new(2022, 8);
+
+    [Fact]
+    public void Without_phasing_every_view_is_held_to_the_annual_value()
+    {
+        var line = new TargetLine(Forest, 155m);
+        foreach (var view in ComparisonViews.All) Assert.Equal(155m, PlanTarget.For(line, August, view));
+        Assert.Null(PlanTarget.PhasedToDate(line, August));
+    }
+
+    [Fact]
+    public void With_phasing_the_target_is_the_sum_over_the_views_months()
+    {
+        var line = new TargetLine(Forest, 78m, [1m, 2m, 3m, 4m, 5m, 6m, 7m, 8m, 9m, 10m, 11m, 12m]);
+        Assert.Equal(8m, PlanTarget.For(line, August, ComparisonView.Month));
+        Assert.Equal(24m, PlanTarget.For(line, August, ComparisonView.Quarter));
+        Assert.Equal(15m, PlanTarget.For(line, August, ComparisonView.QuarterToDate));
+        Assert.Equal(57m, PlanTarget.For(line, August, ComparisonView.Half));
+        Assert.Equal(45m, PlanTarget.For(line, August, ComparisonView.NineMonths));
+        Assert.Equal(36m, PlanTarget.For(line, August, ComparisonView.Ytd));
+        Assert.Equal(78m, PlanTarget.For(line, August, ComparisonView.Year));
+        Assert.Equal(36m, PlanTarget.PhasedToDate(line, August));
+    }
+}
