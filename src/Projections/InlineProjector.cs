@@ -1,0 +1,44 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Reports;
+using GovReport.Domain.Targets;
+using GovReport.EventStore;
+using GovReport.Projections.ReadModels;
+using GovReport.Projections.Serialization;
+using Npgsql;
+
+namespace GovReport.Projections;
+
+/// <summary>
+/// The read models a writer reads back at once — catalogue, plans, reports — kept in the append's
+/// own transaction. A rebuild feeds the same code whole pages of the log.
+/// </summary>
+public static class InlineProjector
+{
+    public static InlineProjection Live { get; } = (connection, transaction, events, ct) =>
+        ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
+
+    public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events)
+    {
+        var reports = new List<(RecordedEvent, ReportEvent)>();
+        foreach (var recorded in events)
+        {
+            switch (EventSerializer.Deserialize(recorded))
+            {
+                case ReportEvent report:
+                    reports.Add((recorded, report));
+                    break;
+                case UnitEvent unit:
+                    await CatalogueProjection.ApplyAsync(context, recorded, unit);
+                    break;
+                case IndicatorEvent indicator:
+                    await CatalogueProjection.ApplyAsync(context, recorded, indicator);
+                    break;
+                case PlanEvent plan:
+                    await PlanProjection.ApplyAsync(context, recorded, plan);
+                    break;
+            }
+        }
+        // Report rows depend only on their own stream's order, which the page keeps.
+        await ReportProjection.ApplyAsync(context, reports);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using GovReport.EventStore.Schema;
+using Npgsql;
+
+namespace GovReport.Projections.ReadModels;
+
+/// <summary>
+/// The read-model tables. They live in one schema (live: <c>rm</c>) so a rebuild can build a
+/// twin schema beside it, compare, and swap; every projector takes the schema as a parameter.
+/// </summary>
+public static partial class ReadModelSchema
+{
+    public const string Live = "rm";
+    public const string Component = "read-models";
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE SCHEMA IF NOT EXISTS {0};
+        CREATE TABLE {0}.units (
+            unit_id    text PRIMARY KEY,
+            name       text NOT NULL,
+            kind       text NOT NULL,
+            parent_id  text NULL,
+            block      text NULL,
+            registered_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL);
+        CREATE INDEX ON {0}.units (parent_id);
+        CREATE TABLE {0}.indicators (
+            code        text PRIMARY KEY,
+            name        text NOT NULL,
+            measure     text NOT NULL,
+            aggregation text NOT NULL,
+            direction   text NOT NULL,
+            sector      text NULL,
+            allows_negative boolean NOT NULL,
+            revision    int NOT NULL,
+            updated_at  timestamptz NOT NULL);
+        CREATE TABLE {0}.plan_revisions (
+            unit_id   text NOT NULL,
+            year      int  NOT NULL,
+            revision  int  NOT NULL,
+            decision  text NULL,
+            reason    text NULL,
+            set_by    text NOT NULL,
+            set_at    timestamptz NOT NULL,
+            targets   jsonb NOT NULL,
+            PRIMARY KEY (unit_id, year, revision));
+        CREATE TABLE {0}.reports (
+            unit_id      text NOT NULL,
+            month        text NOT NULL,
+            status       text NOT NULL,
+            version      bigint NOT NULL,
+            figures      jsonb NOT NULL,
+            narrative    jsonb NULL,
+            submitted_at timestamptz NULL,
+            on_time      boolean NULL,
+            deadline     date NULL,
+            return_reason text NULL,
+            updated_at   timestamptz NOT NULL,
+            PRIMARY KEY (unit_id, month));
+        CREATE INDEX ON {0}.reports (month);
+        -- Every official value a figure has had, valid from the instant it was recorded until the
+        -- next one: the live figure has valid_to NULL, and "as of T" is a range lookup.
+        CREATE TABLE {0}.figure_versions (
+            unit_id    text NOT NULL,
+            indicator  text NOT NULL,
+            month      text NOT NULL,
+            value      numeric NOT NULL,
+            valid_from timestamptz NOT NULL,
+            valid_to   timestamptz NULL,
+            seq        bigint NOT NULL,
+            PRIMARY KEY (unit_id, indicator, month, seq));
+        CREATE INDEX ON {0}.figure_versions (unit_id, month) WHERE valid_to IS NULL;
+        -- A unit's figure for an indicator and month as comparisons use it: its own where it
+        -- reported one, else its children's aggregate.
+        CREATE TABLE {0}.effective_figures (
+            unit_id   text NOT NULL,
+            indicator text NOT NULL,
+            month     text NOT NULL,
+            value     numeric NOT NULL,
+            own       boolean NOT NULL,
+            PRIMARY KEY (unit_id, indicator, month));
+        """,
+    ];
+
+    public static IReadOnlyList<Migration> MigrationsFor(string schema) =>
+        Steps.Select((sql, i) => new Migration(i + 1, $"read models {i + 1}", Qualify(sql, schema))).ToList();
+
+    public static Task MigrateLiveAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
+        SchemaMigrator.MigrateAsync(dataSource, Component, MigrationsFor(Live), ct);
+
+    /// <summary>Creates an empty twin of the read models in another schema (for rebuild and verify).</summary>
+    public static async Task CreateScratchAsync(NpgsqlConnection connection, string schema, CancellationToken ct = default)
+    {
+        await using (var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Checked(schema)} CASCADE", connection))
+            await drop.ExecuteNonQueryAsync(ct);
+        foreach (var migration in MigrationsFor(schema))
+        {
+            await using var create = new NpgsqlCommand(migration.Sql, connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public static string Qualify(string sql, string schema) => sql.Replace("{0}", Checked(schema), StringComparison.Ordinal);
+
+    public static string Checked(string schema) =>
+        SchemaName().IsMatch(schema) ? schema : throw new ArgumentException($"'{schema}' is not a valid schema name.", nameof(schema));
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using GovReport.Domain.Reports;
+using GovReport.EventStore;
+using GovReport.Projections.Serialization;
+using NpgsqlTypes;
+
+namespace GovReport.Projections.ReadModels;
+
+/// <summary>
+/// One row per monthly report with its current figures. A page of events is folded in memory
+/// and each touched report written once, so a rebuild costs a statement per page, not per event.
+/// </summary>
+internal static class ReportProjection
+{
+    private sealed class Row
+    {
+        public required string Unit;
+        public required string Month;
+        public string Status = "none";
+        public long Version;
+        public SortedDictionary<string, decimal> Figures = new(StringComparer.Ordinal);
+        public Narrative? Narrative;
+        public DateTimeOffset? SubmittedAt;
+        public bool? OnTime;
+        public DateOnly? Deadline;
+        public string? ReturnReason;
+        public DateTimeOffset UpdatedAt;
+    }
+
+    public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
+    {
+        if (page.Count == 0) return;
+        var rows = await LoadAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList());
+        foreach (var (recorded, @event) in page)
+        {
+            var key = (@event.Unit.Value, @event.Month.ToString());
+            if (!rows.TryGetValue(key, out var row))
+                rows[key] = row = new Row { Unit = key.Item1, Month = key.Item2 };
+            Apply(row, @event);
+            row.Version = recorded.Version;
+            row.UpdatedAt = recorded.RecordedAt;
+        }
+        await SaveAsync(context, rows.Values.ToList());
+    }
+
+    private static void Apply(Row row, ReportEvent @event)
+    {
+        switch (@event)
+        {
+            case DraftSaved e:
+                row.Status = "draft";
+                row.Figures = Figures(e.Values);
+                row.Narrative = e.Narrative ?? row.Narrative;
+                break;
+            case ReportSubmitted e:
+                row.Status = "submitted";
+                row.Figures = Figures(e.Values);
+                row.Narrative = e.Narrative ?? row.Narrative;
+                (row.SubmittedAt, row.OnTime, row.Deadline, row.ReturnReason) = (e.SubmittedAt, e.OnTime, e.Deadline, null);
+                break;
+            case ReportReturned e:
+                row.Status = "returned";
+                row.ReturnReason = e.Reason;
+                break;
+            case ReportApproved:
+                row.Status = "approved";
+                break;
+            case FiguresCorrected e:
+                foreach (var change in e.Changes) row.Figures[change.Indicator.Value] = change.Value;
+                break;
+        }
+    }
+
+    private static SortedDictionary<string, decimal> Figures(IEnumerable<FigureValue> values) =>
+        new(values.ToDictionary(v => v.Indicator.Value, v => v.Value), StringComparer.Ordinal);
+
+    private static async Task<Dictionary<(string, string), Row>> LoadAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
+    {
+        await using var command = context.Command("""
+            SELECT r.unit_id, r.month, r.status, r.version, r.figures::text, r.narrative::text, r.submitted_at, r.on_time,
+                   r.deadline, r.return_reason, r.updated_at
+            FROM {0}.reports r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
+            """);
+        command.Parameters.AddWithValue("units", keys.Select(k => k.Unit).ToArray());
+        command.Parameters.AddWithValue("months", keys.Select(k => k.Month).ToArray());
+        var rows = new Dictionary<(string, string), Row>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new Row
+            {
+                Unit = reader.GetString(0),
+                Month = reader.GetString(1),
+                Status = reader.GetString(2),
+                Version = reader.GetInt64(3),
+                Figures = new(JsonSerializer.Deserialize<Dictionary<string, decimal>>(reader.GetString(4))!, StringComparer.Ordinal),
+                Narrative = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(5), EventSerializer.Options),
+                SubmittedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                OnTime = reader.IsDBNull(7) ? null : reader.GetBoolean(7),
+                Deadline = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8),
+                ReturnReason = reader.IsDBNull(9) ? null : reader.GetString(9),
+                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(10),
+            };
+            rows[(row.Unit, row.Month)] = row;
+        }
+        return rows;
+    }
+
+    private static async Task SaveAsync(ProjectionContext context, List<Row> rows)
+    {
+        await using var command = context.Command("""
+            INSERT INTO {0}.reports (unit_id, month, status, version, figures, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
+            SELECT * FROM unnest(@units, @months, @statuses, @versions, @figures, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)
+            ON CONFLICT (unit_id, month) DO UPDATE SET status = excluded.status, version = excluded.version,
+                figures = excluded.figures, narrative = excluded.narrative, submitted_at = excluded.submitted_at,
+                on_time = excluded.on_time, deadline = excluded.deadline, return_reason = excluded.return_reason,
+                updated_at = excluded.updated_at
+            """);
+        command.Parameters.AddWithValue("units", rows.Select(r => r.Unit).ToArray());
+        command.Parameters.AddWithValue("months", rows.Select(r => r.Month).ToArray());
+        command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
+        command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
+        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+            rows.Select(r => JsonSerializer.Serialize(r.Figures)).ToArray());
+        command.Parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+            rows.Select(r => r.Narrative is null ? null : JsonSerializer.Serialize(r.Narrative, EventSerializer.Options)).ToArray());
+        command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.SubmittedAt ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("onTime", NpgsqlDbType.Array | NpgsqlDbType.Boolean, rows.Select(r => (object?)r.OnTime ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("deadlines", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Select(r => (object?)r.Deadline ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => (object?)r.ReturnReason ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("updated", rows.Select(r => r.UpdatedAt).ToArray());
+        await command.ExecuteNonQueryAsync();
+    }
+}

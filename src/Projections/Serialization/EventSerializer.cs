@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GovReport.Domain;
+using GovReport.EventStore;
+
+namespace GovReport.Projections.Serialization;
+
+/// <summary>
+/// Domain events to and from stored JSON, under their stable names (never .NET type names, so a
+/// class can move or be renamed without orphaning history).
+/// </summary>
+public static class EventSerializer
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static (string Type, string Json) Serialize(object @event) =>
+        (EventTypes.NameOf(@event), JsonSerializer.Serialize(@event, @event.GetType(), Options));
+
+    public static NewEvent ToNew(object @event, EventMetadata metadata)
+    {
+        var (type, json) = Serialize(@event);
+        return new NewEvent(type, json, metadata);
+    }
+
+    /// <summary>The domain event a stored one holds; null for a type this version does not know.</summary>
+    public static object? Deserialize(RecordedEvent recorded) =>
+        EventTypes.TryGetType(recorded.Type, out var type) && type is not null
+            ? JsonSerializer.Deserialize(recorded.Data, type, Options)
+            : null;
+
+    public static IEnumerable<T> DeserializeAll<T>(IEnumerable<RecordedEvent> recorded) where T : class =>
+        recorded.Select(Deserialize).OfType<T>();
+}
