@@ -50,9 +50,11 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
         if (FindJsonException(bad) is { } json)
         {
             var field = FieldOf(json.Path);
-            var message = json.Path is null || json.Path == "$"
-                ? "The body is not valid JSON."
-                : $"The value is not valid here ({json.Message.Split(". Path:")[0].TrimEnd('.')}).";
+            // The serializer's own messages name .NET types; say what is wrong in the client's terms.
+            var converting = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+            var message = converting
+                ? field == "body" ? "The body does not have the expected shape." : "The value has the wrong type or format."
+                : $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
             return Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body could not be read.");
         }
 

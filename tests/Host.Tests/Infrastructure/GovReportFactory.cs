@@ -23,13 +23,18 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AuthOptions AuthOptions => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
-    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(GetType().Name);
+    // A purpose of 22+ letters keeps clear of the name-length off-by-one in TestDatabase before 5cf7e21.
+    public virtual async Task InitializeAsync() =>
+        _database = await TestDatabase.CreateAsync(("host" + GetType().Name).PadRight(22, 'x'));
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
     }
+
+    /// <summary>The host environment; Development unless a variant says otherwise.</summary>
+    protected virtual string EnvironmentName => "Development";
 
     /// <summary>Configuration on top of appsettings(.Development).json and the environment.</summary>
     protected virtual void ConfigureSettings(IDictionary<string, string?> settings) { }
@@ -47,7 +52,7 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimit:TokensPerPeriod"] = "100000",
         };
         ConfigureSettings(settings);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(ConfigureServices);
     }
