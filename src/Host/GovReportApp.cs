@@ -72,7 +72,9 @@ public static class GovReportApp
         services.AddGovReportAuth();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<AnonymousOperationTransformer>());
         return services;
     }
 

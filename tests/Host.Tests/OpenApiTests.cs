@@ -16,6 +16,8 @@ public class OpenApiTests(GovReportFactory factory) : IClassFixture<GovReportFac
         var scheme = json.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal("http", scheme.GetProperty("type").GetString());
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
-        Assert.True(json.GetProperty("paths").TryGetProperty("/health/ready", out _));
+        Assert.Equal("Bearer", json.GetProperty("security")[0].EnumerateObject().Single().Name);
+        var ready = json.GetProperty("paths").GetProperty("/health/ready").GetProperty("get");
+        Assert.Equal(0, ready.GetProperty("security").GetArrayLength());
     }
 }

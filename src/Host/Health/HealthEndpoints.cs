@@ -34,15 +34,26 @@ public static class HealthEndpoints
         return TypedResults.Json(new ReadyResponse("not-ready", checks), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
+    /// <summary>A probe that hangs or throws makes the host not ready; it never hangs the endpoint.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
     private static async Task<ProbeResult> RunAsync(IReadinessProbe probe, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
         try
         {
-            return await probe.CheckAsync(cancellationToken);
+            return await probe.CheckAsync(timeout.Token).WaitAsync(timeout.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ProbeResult(probe.GetType().Name, false, e.Message);
+            return new ProbeResult(NameOf(probe), false, $"no answer within {ProbeTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ProbeResult(NameOf(probe), false, e.Message);
         }
     }
+
+    private static string NameOf(IReadinessProbe probe) => probe.GetType().Name.Replace("Probe", "").ToLowerInvariant();
 }
