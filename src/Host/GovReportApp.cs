@@ -42,7 +42,6 @@ public static class GovReportApp
     public static IServiceCollection AddGovReportServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
         services.AddScoped<RequestContext>();
 
         services.AddSingleton(sp =>

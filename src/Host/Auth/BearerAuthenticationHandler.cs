@@ -21,8 +21,6 @@ public sealed class BearerAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
-    private const string FailureKey = "govreport.auth.failure";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -30,13 +28,13 @@ public sealed class BearerAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
-        if (token.Length == 0) return Fail("The bearer token is empty.");
+        if (token.Length == 0) return AuthenticateResult.Fail("The bearer token is empty.");
 
         var result = await TokenIssuer.ValidateAsync(authOptions.CurrentValue, token, clock);
         if (!result.IsValid)
         {
             Logger.LogDebug(result.Exception, "Rejected a bearer token");
-            return Fail("The bearer token is invalid or expired.");
+            return AuthenticateResult.Fail("The bearer token is invalid or expired.");
         }
 
         var claims = new List<Claim>();
@@ -50,21 +48,15 @@ public sealed class BearerAuthenticationHandler(
             }
         }
         if (!claims.Any(c => c.Type == CurrentUser.SubjectClaim))
-            return Fail("The bearer token has no subject.");
+            return AuthenticateResult.Fail("The bearer token has no subject.");
 
         var identity = new ClaimsIdentity(claims, SchemeName, CurrentUser.SubjectClaim, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    private AuthenticateResult Fail(string message)
-    {
-        Context.Items[FailureKey] = message;
-        return AuthenticateResult.Fail(message);
-    }
-
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = Context.Items[FailureKey] as string;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate,
             failure is null ? "Bearer" : $"Bearer error=\"invalid_token\", error_description=\"{failure}\"");
