@@ -1,3 +1,6 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+using GovReport.Host.Cli;
+
+return await Verbs.RunAsync(args);
+
+// WebApplicationFactory<Program> finds the entry point through this type.
+public partial class Program;

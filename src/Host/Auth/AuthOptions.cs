@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace GovReport.Host.Auth;
+
+/// <summary>Bearer token settings, bound from the <c>Auth</c> section.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+    public const int MinimumKeyBytes = 32;
+
+    public string Issuer { get; set; } = "";
+    public string Audience { get; set; } = "";
+
+    /// <summary>
+    /// HS256 keys (UTF-8, at least 32 bytes each). Tokens are signed with the first and accepted
+    /// when signed with any, so a key can be rotated by prepending the new one.
+    /// </summary>
+    public string[] SigningKeys { get; set; } = [];
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(Issuer)) yield return "Auth:Issuer is required.";
+        if (string.IsNullOrWhiteSpace(Audience)) yield return "Auth:Audience is required.";
+        if (SigningKeys.Length == 0) yield return "Auth:SigningKeys needs at least one key.";
+        for (var i = 0; i < SigningKeys.Length; i++)
+            if (Encoding.UTF8.GetByteCount(SigningKeys[i] ?? "") < MinimumKeyBytes)
+                yield return $"Auth:SigningKeys:{i} is shorter than {MinimumKeyBytes} bytes.";
+        if (TokenLifetime <= TimeSpan.Zero) yield return "Auth:TokenLifetime must be positive.";
+    }
+}

@@ -1,0 +1,104 @@
+using GovReport.Host.Api;
+using GovReport.Host.Auth;
+using GovReport.Host.Correlation;
+using GovReport.Host.Health;
+using GovReport.Host.Limits;
+using GovReport.Host.Observability;
+using GovReport.Host.OpenApi;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace GovReport.Host;
+
+/// <summary>
+/// Builds the configured web application. The <c>serve</c> verb runs it, other verbs resolve
+/// services from it without running it, and WebApplicationFactory&lt;Program&gt; captures it.
+/// </summary>
+/// <remarks>
+/// Configuration is read lazily (options, factories): WebApplicationFactory applies the test's
+/// configuration only when the builder builds, so anything read eagerly here would miss it.
+/// </remarks>
+public static class GovReportApp
+{
+    public const string ConnectionStringName = "GovReport";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // `dotnet run --project src/Host` starts in the caller's directory; appsettings live beside the binary.
+            ContentRootPath = HasContentRoot(args) ? null : AppContext.BaseDirectory,
+        });
+        builder.Services.AddGovReportServices();
+        var app = builder.Build();
+        app.UseGovReportPipeline();
+        app.MapGovReportEndpoints();
+        return app;
+    }
+
+    public static IServiceCollection AddGovReportServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<RequestContext>();
+
+        services.AddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+            return new NpgsqlDataSourceBuilder(connectionString)
+                .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+                .Build();
+        });
+
+        // Problems: our writer first, so every error body is problem+json whatever the Accept header.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.Configure<JsonOptions>(o => JsonSetup.Apply(o.SerializerOptions));
+        // Binding failures throw, so the exception handler can name the field in `errors`.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        services.AddGovReportRateLimiting();
+
+        services.AddGovReportAuth();
+        services.AddGovReportTelemetry();
+        services.AddReadinessProbe<DatabaseProbe>();
+        services.AddOpenApi(o => o
+            .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+            .AddOperationTransformer<AnonymousOperationTransformer>());
+        return services;
+    }
+
+    public static WebApplication UseGovReportPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapGovReportEndpoints(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGovReportApi();
+        return app;
+    }
+
+    private static bool HasContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+        || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is not null;
+}

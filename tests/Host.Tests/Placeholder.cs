@@ -1,1 +1,0 @@
-namespace GovReport.Host.Tests; public class Placeholder { [Fact] public void Builds() => Assert.True(true); }

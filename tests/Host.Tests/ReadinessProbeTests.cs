@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using GovReport.Host.Health;
+using GovReport.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovReport.Host.Tests;
+
+public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory) : IClassFixture<ReadinessProbeTests.ExtraProbesFactory>
+{
+    public sealed class LagProbe : IReadinessProbe
+    {
+        public Task<ProbeResult> CheckAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new ProbeResult("projections", true, null, new { lagSeconds = 0.4 }));
+    }
+
+    public sealed class BrokenProbe : IReadinessProbe
+    {
+        public Task<ProbeResult> CheckAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("migrations table missing");
+    }
+
+    public sealed class ExtraProbesFactory : GovReportFactory
+    {
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddReadinessProbe<LagProbe>().AddReadinessProbe<BrokenProbe>().AddReadinessProbe<LagProbe>();
+    }
+
+    [Fact]
+    public async Task Every_registered_probe_runs_and_one_failure_makes_the_host_not_ready()
+    {
+        var response = await factory.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")
+            .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["broken", "database", "projections"], checks.Keys.Order());
+        Assert.True(checks["database"].GetProperty("ready").GetBoolean());
+        Assert.Equal(0.4, checks["projections"].GetProperty("data").GetProperty("lagSeconds").GetDouble());
+        Assert.False(checks["broken"].GetProperty("ready").GetBoolean());
+        Assert.Equal("migrations table missing", checks["broken"].GetProperty("detail").GetString());
+    }
+}
+
+public class OtlpExportTests(OtlpExportTests.OtlpFactory factory) : IClassFixture<OtlpExportTests.OtlpFactory>
+{
+    public sealed class OtlpFactory : GovReportFactory
+    {
+        protected override void ConfigureSettings(IDictionary<string, string?> settings)
+        {
+            settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:1";
+            settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_collector_does_not_break_requests()
+    {
+        var response = await factory.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
