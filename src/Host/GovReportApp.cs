@@ -5,6 +5,7 @@ using GovReport.Host.Health;
 using GovReport.Host.Limits;
 using GovReport.Host.Observability;
 using GovReport.Host.OpenApi;
+using GovReport.Host.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,7 @@ public static class GovReportApp
         services.AddGovReportRateLimiting();
 
         services.AddGovReportAuth();
+        services.AddGovReportStorage();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
@@ -86,6 +88,7 @@ public static class GovReportApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<Application.IdempotencyMiddleware>();
         return app;
     }
 

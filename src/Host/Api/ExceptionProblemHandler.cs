@@ -20,7 +20,14 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
             http.Response.StatusCode = 499;
             return true;
         }
-        var problem = exception is BadHttpRequestException bad ? FromBadRequest(bad) : Internal(exception);
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            // Retries ran out against a stream that kept moving: the client may simply try again.
+            GovReport.EventStore.WrongExpectedVersionException => Problems.Conflict("concurrent-modification",
+                "Someone else changed this at the same moment; read it again and retry."),
+            _ => Internal(exception),
+        };
         await ProblemWriter.WriteAsync(http, problem);
         return true;
     }

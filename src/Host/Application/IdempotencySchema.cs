@@ -1,0 +1,31 @@
+using GovReport.EventStore.Schema;
+using Npgsql;
+
+namespace GovReport.Host.Application;
+
+/// <summary>First answers to writes sent with an Idempotency-Key, kept so a repeat gets the same answer.</summary>
+public static class IdempotencySchema
+{
+    public const string Component = "idempotency";
+
+    private static readonly Migration[] Migrations =
+    [
+        new(1, "idempotency keys", """
+            CREATE SCHEMA IF NOT EXISTS app;
+            CREATE TABLE app.idempotency_keys (
+                subject      text        NOT NULL,
+                key          text        NOT NULL,
+                fingerprint  text        NOT NULL,
+                status       int         NOT NULL,
+                content_type text        NULL,
+                etag         text        NULL,
+                location     text        NULL,
+                body         bytea       NOT NULL,
+                created_at   timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (subject, key));
+            """),
+    ];
+
+    public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct) =>
+        SchemaMigrator.MigrateAsync(dataSource, Component, Migrations, ct);
+}
