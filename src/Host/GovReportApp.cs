@@ -6,6 +6,7 @@ using GovReport.Host.Limits;
 using GovReport.Host.Observability;
 using GovReport.Host.OpenApi;
 using GovReport.Host.Storage;
+using GovReport.Host.Daemon;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -71,6 +72,9 @@ public static class GovReportApp
 
         services.AddGovReportAuth();
         services.AddGovReportStorage();
+        services.AddGovReportProjections();
+        services.AddApiModule<Comparisons.PerformanceApi>();
+        services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o

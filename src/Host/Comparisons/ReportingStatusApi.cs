@@ -1,0 +1,32 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Host.Api;
+using GovReport.Host.Auth;
+using GovReport.Projections.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovReport.Host.Comparisons;
+
+/// <summary>GET /api/reporting-status: expected, submitted, on time, late and missing reports under a scope.</summary>
+public sealed class ReportingStatusApi : IApiModule
+{
+    public void Map(RouteGroupBuilder api) =>
+        api.MapGet("/reporting-status", GetAsync)
+            .RequireAuthorization(Policies.ReadFigures)
+            .WithName("GetReportingStatus")
+            .WithSummary("Who reported for a period, on time or late, and who is missing.")
+            .WithTags("Comparisons");
+
+    public static async Task<Results<Ok<ReportingStatus>, ProblemHttpResult>> GetAsync(
+        string? period, string? scope, CatalogueReader catalogue, ReportingStatusQuery query, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsed = QueryParameters.Period(period, errors);
+        if (scope is not null)
+        {
+            if (!UnitId.TryParse(scope, out _, out var error)) errors["scope"] = [error!];
+            else if (await catalogue.UnitAsync(scope, ct) is null) errors["scope"] = [$"No unit '{scope}' is registered."];
+        }
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return TypedResults.Ok(await query.RunAsync(scope, parsed!, ct));
+    }
+}

@@ -1,0 +1,53 @@
+using GovReport.Domain.Aggregation;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Targets;
+
+namespace GovReport.Projections.Queries.Performance;
+
+/// <summary>
+/// Turns one unit's monthly figures and its plan into comparison rows. Pure: the live and the
+/// "as of" paths differ only in where the figures and the plan come from.
+/// </summary>
+public static class ComparisonCalculator
+{
+    public static IReadOnlyList<PerformanceRow> Rows(
+        IReadOnlyList<Indicator> indicators,
+        IReadOnlyDictionary<(string Indicator, Month Month), decimal> figures,
+        PlanInForce? plan,
+        Month month,
+        ComparisonView view)
+    {
+        var months = ComparisonViews.Months(view, month);
+        var lastYear = months.Select(m => m.SameMonthLastYear).ToList();
+        var expectedMonths = months.Count(m => m <= month);
+        var rows = new List<PerformanceRow>();
+        foreach (var indicator in indicators)
+        {
+            var code = indicator.Code.Value;
+            var line = plan?.Revision.For(indicator.Code);
+            var current = months.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
+            var previous = lastYear.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
+            if (current.Count == 0 && previous.Count == 0 && line is null) continue;
+
+            var actual = IndicatorAggregation.Aggregate(indicator.Aggregation, current);
+            var target = line is null ? (decimal?)null : PlanTarget.For(line, month, view);
+            // What the plan asks for by the period's month within this view: the phasing where given,
+            // else the annual value pro rata for flows (levels and rates are held to it throughout).
+            var expected = line is null ? (decimal?)null
+                : line.Monthly is { } phasing ? months.Where(m => m <= month).Sum(m => phasing[m.Number - 1])
+                : Comparison.ExpectedToDate(indicator.Aggregation, line.Value, expectedMonths);
+            var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
+            rows.Add(new PerformanceRow(
+                code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
+                actual, target, Comparison.PercentOf(actual, target), sameLastYear, Comparison.ChangePercent(actual, sameLastYear),
+                Comparison.StatusOf(indicator.Direction, actual, target, expected).ToApiString(),
+                current.Count, expectedMonths,
+                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt)));
+        }
+        return rows;
+    }
+}
+
+/// <summary>The plan revision a comparison uses, and when it was set.</summary>
+public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt);

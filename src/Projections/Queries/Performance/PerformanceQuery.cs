@@ -1,0 +1,116 @@
+using System.Text.Json;
+using GovReport.Domain.Aggregation;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Targets;
+using GovReport.Projections.Figures;
+using GovReport.Projections.ReadModels;
+using GovReport.Projections.Serialization;
+using Npgsql;
+
+namespace GovReport.Projections.Queries.Performance;
+
+/// <summary>
+/// A unit's comparisons for a period and view. Live answers read the rolled-up effective
+/// figures; "as of" answers rebuild the roll-up from the official figure versions valid then.
+/// </summary>
+public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReader catalogue)
+{
+    public async Task<PerformanceReport> RunAsync(
+        UnitId unit, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
+    {
+        var indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
+        var months = ComparisonViews.Months(view, month);
+        var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
+        var codes = indicators.Select(i => i.Code.Value).ToArray();
+        var figures = asOf is null
+            ? await LiveFiguresAsync(unit.Value, codes, wanted, ct)
+            : await FiguresAsOfAsync(unit.Value, indicators, wanted, asOf.Value, ct);
+        var plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
+        var (from, to) = ComparisonViews.Range(view, month);
+        return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
+            ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan, month, view));
+    }
+
+    private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT indicator, month, value FROM rm.effective_figures
+            WHERE unit_id = @unit AND indicator = ANY(@codes) AND month = ANY(@months)
+            """);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("codes", codes);
+        command.Parameters.AddWithValue("months", months);
+        var figures = new Dictionary<(string, Month), decimal>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) figures[(reader.GetString(0), Month.Parse(reader.GetString(1)))] = reader.GetDecimal(2);
+        return figures;
+    }
+
+    /// <summary>
+    /// The official figures valid at the instant, for the unit and everything under it, rolled up
+    /// the same way the live projection rolls them (own figure first, else the children's).
+    /// </summary>
+    private async Task<Dictionary<(string, Month), decimal>> FiguresAsOfAsync(
+        string unit, IReadOnlyList<Indicator> indicators, string[] months, DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
+        var tree = await UnitTreeSnapshot.LoadAsync(context);
+        var subtree = tree.SubtreeOf(unit).ToArray();
+        await using var command = context.Command("""
+            SELECT unit_id, indicator, month, value FROM {0}.figure_versions
+            WHERE unit_id = ANY(@units) AND indicator = ANY(@codes) AND month = ANY(@months)
+              AND valid_from <= @asOf AND (valid_to IS NULL OR valid_to > @asOf)
+            """);
+        command.Parameters.AddWithValue("units", subtree);
+        command.Parameters.AddWithValue("codes", indicators.Select(i => i.Code.Value).ToArray());
+        command.Parameters.AddWithValue("months", months);
+        command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
+        var own = new Dictionary<FigureKey, decimal>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                own[new FigureKey(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetDecimal(3);
+
+        var figures = new Dictionary<(string, Month), decimal>();
+        foreach (var indicator in indicators)
+            foreach (var m in months)
+            {
+                var value = UnitRollup.FigureFor(UnitId.Parse(unit), indicator.Aggregation,
+                    u => own.TryGetValue(new FigureKey(u.Value, indicator.Code.Value, m), out var v) ? v : null,
+                    u => tree.ChildrenOf(u.Value).Select(UnitId.Parse));
+                if (value is { } settled) figures[(indicator.Code.Value, Month.Parse(m))] = settled;
+            }
+        return figures;
+    }
+
+    /// <summary>
+    /// The revision in force at the end of the period (a mid-year revision applies from when it was
+    /// made); where the plan was only set later, its first revision. As of an instant, only
+    /// revisions recorded by then exist.
+    /// </summary>
+    private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
+            WHERE unit_id = @unit AND year = @year AND (@asOf::timestamptz IS NULL OR set_at <= @asOf::timestamptz)
+            ORDER BY revision
+            """);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("year", month.Year);
+        command.Parameters.AddWithValue("asOf", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)asOf?.ToUniversalTime() ?? DBNull.Value);
+        var revisions = new List<PlanInForce>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(5), EventSerializer.Options)!;
+            var setAt = reader.GetFieldValue<DateTimeOffset>(4);
+            revisions.Add(new PlanInForce(new PlanRevision(reader.GetInt32(0), targets, reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), setAt), setAt));
+        }
+        if (revisions.Count == 0) return null;
+        var periodEnd = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
+        return revisions.LastOrDefault(r => r.SetAt <= periodEnd) ?? revisions[0];
+    }
+}

@@ -1,0 +1,31 @@
+namespace GovReport.Projections.Queries.Performance;
+
+/// <summary>One indicator's line in a comparison: the figures a briefing sentence is built from.</summary>
+public sealed record PerformanceRow(
+    string Indicator,
+    string Name,
+    string Measure,
+    string Aggregation,
+    string Direction,
+    decimal? Actual,
+    decimal? Target,
+    decimal? PercentOfTarget,
+    decimal? SamePeriodLastYear,
+    decimal? ChangePercent,
+    string Status,
+    int ReportedMonths,
+    int ExpectedMonths,
+    PlanUsed? Plan);
+
+/// <summary>Which plan revision a target came from, so a reader can tell an original from a revision.</summary>
+public sealed record PlanUsed(int Revision, string? Decision, DateTimeOffset SetAt);
+
+public sealed record PerformanceReport(
+    string Unit,
+    string Period,
+    string View,
+    string From,
+    string To,
+    string Label,
+    DateTimeOffset? AsOf,
+    IReadOnlyList<PerformanceRow> Rows);

@@ -1,0 +1,76 @@
+using GovReport.Domain.Periods;
+using GovReport.Projections.Figures;
+using GovReport.Projections.ReadModels;
+using Npgsql;
+
+namespace GovReport.Projections.Queries;
+
+public sealed record UnitReportState(string Unit, string Name, string Month, string State, DateTimeOffset? SubmittedAt, bool? OnTime);
+
+/// <summary>
+/// Who reported for a period: expected counts each unit of the scope once per month of the
+/// period, and only months after the unit was registered; submitted counts only expected
+/// reports, so no rate can pass 100 % whatever units came or went.
+/// </summary>
+public sealed record ReportingStatus(
+    string Scope, string Period, int Expected, int Submitted, int OnTime, int Late, int Missing,
+    decimal SubmittedRate, decimal OnTimeRate, IReadOnlyList<UnitReportState> Units);
+
+public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
+{
+    public async Task<ReportingStatus> RunAsync(string? scope, Period period, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
+        var tree = await UnitTreeSnapshot.LoadAsync(context);
+        var units = await UnitsAsync(context, ct);
+        var inScope = scope is null ? units.Keys.ToHashSet() : tree.SubtreeOf(scope).ToHashSet();
+        var reports = await ReportsAsync(context, period, ct);
+
+        var states = new List<UnitReportState>();
+        foreach (var month in period.Months)
+        {
+            var monthEnd = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
+            foreach (var (id, (name, registeredAt)) in units.Where(u => inScope.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal))
+            {
+                if (registeredAt > monthEnd) continue;
+                var report = reports.GetValueOrDefault((id, month.ToString()));
+                var state = report?.SubmittedAt is null ? "missing" : report.OnTime == true ? "on-time" : "late";
+                states.Add(new UnitReportState(id, name, month.ToString(), state, report?.SubmittedAt, report?.OnTime));
+            }
+        }
+        var expected = states.Count;
+        var onTime = states.Count(s => s.State == "on-time");
+        var late = states.Count(s => s.State == "late");
+        return new ReportingStatus(scope ?? "*", period.Id, expected, onTime + late, onTime, late, expected - onTime - late,
+            Rate(onTime + late, expected), Rate(onTime, expected), states);
+    }
+
+    private static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
+
+    private static async Task<Dictionary<string, (string Name, DateTimeOffset RegisteredAt)>> UnitsAsync(ProjectionContext context, CancellationToken ct)
+    {
+        await using var command = context.Command("SELECT unit_id, name, registered_at FROM {0}.units");
+        var units = new Dictionary<string, (string, DateTimeOffset)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) units[reader.GetString(0)] = (reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+        return units;
+    }
+
+    private sealed record ReportRow(DateTimeOffset? SubmittedAt, bool? OnTime);
+
+    private static async Task<Dictionary<(string, string), ReportRow>> ReportsAsync(ProjectionContext context, Period period, CancellationToken ct)
+    {
+        // A report counts as submitted once it has been, even if it was later returned for correction.
+        await using var command = context.Command(
+            "SELECT unit_id, month, submitted_at, on_time FROM {0}.reports WHERE month = ANY(@months)");
+        command.Parameters.AddWithValue("months", period.Months.Select(m => m.ToString()).ToArray());
+        var reports = new Dictionary<(string, string), ReportRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            reports[(reader.GetString(0), reader.GetString(1))] = new ReportRow(
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetBoolean(3));
+        return reports;
+    }
+}
