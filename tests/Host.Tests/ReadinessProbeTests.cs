@@ -11,7 +11,7 @@ public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory)
     public sealed class LagProbe : IReadinessProbe
     {
         public Task<ProbeResult> CheckAsync(CancellationToken cancellationToken) =>
-            Task.FromResult(new ProbeResult("projections", true, null, new { lagSeconds = 0.4 }));
+            Task.FromResult(new ProbeResult("sample-lag", true, null, new { lagSeconds = 0.4 }));
     }
 
     public sealed class BrokenProbe : IReadinessProbe
@@ -33,9 +33,9 @@ public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")
             .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["broken", "database", "migrations", "projections"], checks.Keys.Order());
+        Assert.Equal(["broken", "database", "migrations", "projections", "sample-lag"], checks.Keys.Order());
         Assert.True(checks["database"].GetProperty("ready").GetBoolean());
-        Assert.Equal(0.4, checks["projections"].GetProperty("data").GetProperty("lagSeconds").GetDouble());
+        Assert.Equal(0.4, checks["sample-lag"].GetProperty("data").GetProperty("lagSeconds").GetDouble());
         Assert.False(checks["broken"].GetProperty("ready").GetBoolean());
         Assert.Equal("migrations table missing", checks["broken"].GetProperty("detail").GetString());
     }
