@@ -6,7 +6,7 @@ namespace GovReport.EventStore;
 internal static class EventRows
 {
     public const string Columns =
-        "seq, tx_id::text, stream_id, version, event_type, data::text, metadata::text, recorded_at, event_id";
+        "seq, tx_id::text AS tx_text, stream_id, version, event_type, data::text, metadata::text, recorded_at, event_id";
 
     public static RecordedEvent Read(NpgsqlDataReader reader) => new(
         Sequence: reader.GetInt64(0),

@@ -167,3 +167,34 @@ public sealed class SubscriptionTests(StoreFixture fx) : IClassFixture<StoreFixt
         public void Clear() => _seen.Clear();
     }
 }
+
+public sealed class SubscriptionOrderTests
+{
+    [Fact]
+    public async Task Pages_follow_numeric_transaction_order_across_a_digit_boundary()
+    {
+        // Transaction ids 9 and 10 sort the other way round as text: a page ordered by the
+        // text would put 10 first and its checkpoint would skip 9 for good.
+        var fx = new StoreFixture();
+        await fx.InitializeAsync();
+        try
+        {
+            foreach (var (tx, stream) in new[] { (10, "ten"), (9, "nine") })
+                await fx.ExecuteAsync($$"""
+                    INSERT INTO es.events (tx_id, stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash)
+                    VALUES ('{{tx}}'::xid8, '{{stream}}', 1, 't', '{}', '{"actor":"a","source":"s"}', now(), gen_random_uuid(), '\x00', '\x00')
+                    """);
+            var reader = new EventSubscription(fx.DataSource);
+
+            var first = await reader.ReadPageAsync(SubscriptionPosition.Start, 1);
+            var second = await reader.ReadPageAsync(first[0].Position, 1);
+
+            Assert.Equal(("nine", 9UL), (first[0].StreamId, first[0].TransactionId));
+            Assert.Equal(("ten", 10UL), (second[0].StreamId, second[0].TransactionId));
+        }
+        finally
+        {
+            await fx.DisposeAsync();
+        }
+    }
+}
