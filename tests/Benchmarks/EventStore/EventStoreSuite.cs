@@ -41,6 +41,7 @@ public static class EventStoreSuite
             var rawScan = await Phase("raw scan", () => RawScanPhase.RunAsync(db));
             var catchUps = await Phase("catch-up", () => CatchUpPhase.RunAsync(db));
             var diagnostics = await Phase("where the time goes", () => WhereTimeGoes.RunAsync(db, options, bulk));
+            diagnostics = [.. diagnostics, await Phase("bulk call breakdown", () => BulkCallBreakdown.RunAsync(store, calls: 10))];
 
             List<BenchResult> results =
             [

@@ -31,7 +31,7 @@ public static class RawCopyPhase
         CREATE INDEX raw_events_tx_seq ON {Table} (tx_id, seq);
         """;
 
-    private sealed record Row(string StreamId, long Version, string Type, string Data, string Metadata,
+    public sealed record Row(string StreamId, long Version, string Type, string Data, string Metadata,
         DateTimeOffset RecordedAt, Guid EventId, byte[] PreviousHash, byte[] Hash);
 
     public static async Task<BenchResult> RunAsync(BenchDatabase db, EventStoreOptions options)
@@ -57,7 +57,7 @@ public static class RawCopyPhase
     }
 
     /// <summary>Rows built outside the timed section: the baseline times the database, not the generator.</summary>
-    private static List<Row> Batch(SampleEvents samples, string prefix, long firstStream, int streams)
+    public static List<Row> Batch(SampleEvents samples, string prefix, long firstStream, int streams)
     {
         var now = DateTimeOffset.UtcNow;
         var rows = new List<Row>(streams * EventStoreOptions.EventsPerStream);
@@ -77,12 +77,12 @@ public static class RawCopyPhase
         return rows;
     }
 
-    private static async Task CopyBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<Row> rows)
+    public static async Task CopyBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<Row> rows, string table = Table)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {Table} (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash) FROM STDIN (FORMAT BINARY)"))
+            $"COPY {table} (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var r in rows)
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovReport.Benchmarks.Reporting;
@@ -44,19 +43,27 @@ public static class WhereTimeGoes
         found.Add(new Diagnostic("metadata JSON serialize (append)", $"{serializeUs:F2} µs/event"));
         found.Add(new Diagnostic("metadata JSON deserialize (every read)", $"{deserializeUs:F2} µs/event"));
 
-        // The subscriber's exact query shape, but as one pass: the gap to the catch-up is paging and the checkpoint commits.
+        // The subscriber's columns as one pass: the gap to the catch-up is paging and the checkpoint commits.
         var (count, seconds) = await RawScanPhase.ScanAsync(db.DataSource,
-            $"SELECT {RawScanPhase.Columns} FROM es.events ORDER BY tx_id, seq");
-        found.Add(new Diagnostic("es.events one query ORDER BY tx_id, seq (no paging, metadata left as string)",
+            $"SELECT {RawScanPhase.Columns} FROM es.events ORDER BY events.tx_id, events.seq");
+        found.Add(new Diagnostic("es.events as one query ORDER BY events.tx_id, events.seq (no paging)",
             $"{count / seconds:N0} rows/s ({count:N0} rows in {seconds:F2} s)"));
 
         var middle = await db.ScalarAsync(
-            $"SELECT tx_id::text || '/' || seq FROM es.events ORDER BY tx_id, seq OFFSET {count / 2} LIMIT 1");
-        var parts = middle.Split('/');
-        var plan = await ExplainAsync(db, parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture));
-        found.Add(new Diagnostic($"EXPLAIN (ANALYZE, BUFFERS) of the page query from the middle ({middle}), limit {EventStoreOptions.HeadlinePageSize}",
-            "plan below", plan));
+            $"SELECT format('%L::xid8, %s', tx_id, seq) FROM es.events ORDER BY events.tx_id, events.seq OFFSET {count / 2} LIMIT 1");
+        var limit = EventStoreOptions.HeadlinePageSize;
+        found.Add(new Diagnostic($"EXPLAIN ANALYZE, store's page query (ORDER BY tx_id, seq) from the middle ({middle}), limit {limit:N0}",
+            "plan below", await ExplainAsync(db, SuggestedPageQuery.Sql(middle, limit, order: "tx_id, seq"))));
+        found.Add(new Diagnostic("EXPLAIN ANALYZE, suggested page query (ORDER BY events.tx_id, events.seq), same position",
+            "plan below", await ExplainAsync(db, SuggestedPageQuery.Sql(middle, limit))));
+        foreach (var pageSize in EventStoreOptions.PageSizes)
+        {
+            var (paged, pagedSeconds) = await SuggestedPageQuery.ReadAllAsync(db.DataSource, pageSize);
+            found.Add(new Diagnostic($"suggested page query, page {pageSize:N0}, one transaction per page, metadata deserialized",
+                $"{paged / pagedSeconds:N0} events/s ({paged:N0} in {pagedSeconds:F2} s)"));
+        }
 
+        found.Add(await RecordedAtIndexCostAsync(db, options));
         found.Add(new Diagnostic("database sizes", await db.ScalarAsync("""
             SELECT string_agg(format('%s %s (indexes %s)', c, pg_size_pretty(pg_table_size(c)), pg_size_pretty(pg_indexes_size(c))), '; ')
             FROM unnest(ARRAY['es.events'::regclass, 'bench.raw_events'::regclass, 'es.streams'::regclass]) AS c
@@ -64,16 +71,36 @@ public static class WhereTimeGoes
         return found;
     }
 
-    private static async Task<string> ExplainAsync(BenchDatabase db, string tx, long seq)
+    /// <summary>es.events has one index more than the raw table: what does it cost a COPY?</summary>
+    private static async Task<Diagnostic> RecordedAtIndexCostAsync(BenchDatabase db, EventStoreOptions options)
     {
-        await using var command = db.DataSource.CreateCommand($"""
-            EXPLAIN (ANALYZE, BUFFERS)
-            SELECT {RawScanPhase.Columns} FROM es.events
-            WHERE (tx_id, seq) > ('{tx}'::xid8, {seq})
-              AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY tx_id, seq
-            LIMIT {EventStoreOptions.HeadlinePageSize}
+        await db.ExecuteAsync($"""
+            CREATE TABLE bench.twin_plain (LIKE {RawCopyPhase.Table} INCLUDING ALL);
+            CREATE TABLE bench.twin_indexed (LIKE {RawCopyPhase.Table} INCLUDING ALL);
+            CREATE INDEX ON bench.twin_indexed (recorded_at);
             """);
+        var samples = new SampleEvents(seed: 4);
+        var streams = Math.Min(options.Events, 200_000) / EventStoreOptions.EventsPerStream;
+        double plain = 0, indexed = 0;
+        for (var first = 0; first < streams; first += EventStoreOptions.StreamsPerBulkCall)
+        {
+            var rows = RawCopyPhase.Batch(samples, "twin", first, EventStoreOptions.StreamsPerBulkCall);
+            var started = Stopwatch.GetTimestamp();
+            await RawCopyPhase.CopyBatchAsync(db.DataSource, rows, "bench.twin_plain");
+            plain += Stopwatch.GetElapsedTime(started).TotalSeconds;
+            started = Stopwatch.GetTimestamp();
+            await RawCopyPhase.CopyBatchAsync(db.DataSource, rows, "bench.twin_indexed");
+            indexed += Stopwatch.GetElapsedTime(started).TotalSeconds;
+        }
+        await db.ExecuteAsync("DROP TABLE bench.twin_plain, bench.twin_indexed");
+        var rowsCopied = streams * EventStoreOptions.EventsPerStream;
+        return new Diagnostic($"raw COPY of {rowsCopied:N0} rows without / with es.events' recorded_at index",
+            $"{rowsCopied / plain:N0} vs {rowsCopied / indexed:N0} rows/s ({(indexed - plain) * 1e6 / rowsCopied:F2} µs/row more)");
+    }
+
+    private static async Task<string> ExplainAsync(BenchDatabase db, string query)
+    {
+        await using var command = db.DataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS) " + query);
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
