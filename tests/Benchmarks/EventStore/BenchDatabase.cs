@@ -1,0 +1,45 @@
+using Npgsql;
+
+namespace GovReport.Benchmarks.EventStore;
+
+/// <summary>A database created for one run, so every run starts from empty tables and cold statistics.</summary>
+public sealed class BenchDatabase(string adminConnectionString, string name, NpgsqlDataSource dataSource)
+{
+    public string Name { get; } = name;
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public static async Task<BenchDatabase> CreateAsync(string connectionString)
+    {
+        var name = $"gr_bench_{DateTime.UtcNow:yyyyMMdd_HHmmss}";
+        await using (var admin = new NpgsqlConnection(connectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = name };
+        return new BenchDatabase(connectionString, name, NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
+    public async Task<string> ScalarAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DropAsync()
+    {
+        await DataSource.DisposeAsync();
+        await using var admin = new NpgsqlConnection(adminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
