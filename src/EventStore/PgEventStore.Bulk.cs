@@ -34,17 +34,20 @@ public sealed partial class PgEventStore
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var heads = await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
             var now = Now();
-            var pending = new List<PendingEvent>();
-            var lastOfEach = new List<PendingEvent>(appends.Count);
             foreach (var append in appends)
             {
-                var head = heads.GetValueOrDefault(append.StreamId);
-                var actual = head?.Version ?? 0;
+                var actual = heads.GetValueOrDefault(append.StreamId)?.Version ?? 0;
                 if (!append.Expected.Accepts(actual)) throw Conflict(append.StreamId, append.Expected, actual);
-                var chained = Chain(append.StreamId, actual, head?.Hash ?? EventHash.Genesis, append.Events, now);
-                pending.AddRange(chained);
-                lastOfEach.Add(chained[^1]);
             }
+            // Hashing is most of the client's work and each stream's chain is independent: use every core.
+            var chains = new List<PendingEvent>[appends.Count];
+            Parallel.For(0, appends.Count, i =>
+            {
+                var head = heads.GetValueOrDefault(appends[i].StreamId);
+                chains[i] = Chain(appends[i].StreamId, head?.Version ?? 0, head?.Hash ?? EventHash.Genesis, appends[i].Events, now);
+            });
+            var pending = chains.SelectMany(c => c).ToList();
+            var lastOfEach = chains.Select(c => c[^1]).ToList();
             await CopyAsync(connection, pending, ct);
             await UpsertHeadsAsync(connection, transaction, lastOfEach, ct);
             await transaction.CommitAsync(ct);

@@ -14,8 +14,11 @@ namespace GovReport.Projections;
 /// </summary>
 public static class InlineProjector
 {
-    public static InlineProjection Live { get; } = (connection, transaction, events, ct) =>
-        ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
+    public static InlineProjection Live { get; } = async (connection, transaction, events, ct) =>
+    {
+        await Rebuild.ReadModelLock.ShareAsync(connection, transaction, ct);
+        await ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
+    };
 
     public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events)
     {

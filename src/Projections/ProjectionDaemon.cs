@@ -18,7 +18,11 @@ public sealed class ProjectionDaemon(NpgsqlDataSource dataSource, EventNotificat
 
     public static CatchUpSubscription FigureSubscription(NpgsqlDataSource dataSource, string schema = ReadModelSchema.Live, int pageSize = 2000) =>
         new(dataSource, FigureProjection.SubscriptionName,
-            (connection, transaction, page, _) => FigureProjection.ApplyPageAsync(new ProjectionContext(connection, transaction, schema), page),
+            async (connection, transaction, page, ct) =>
+            {
+                if (schema == ReadModelSchema.Live) await Rebuild.ReadModelLock.ShareAsync(connection, transaction, ct);
+                await FigureProjection.ApplyPageAsync(new ProjectionContext(connection, transaction, schema), page);
+            },
             pageSize);
 
     public async Task RunAsync(TimeSpan pollInterval, Action<Exception>? onError, CancellationToken ct)

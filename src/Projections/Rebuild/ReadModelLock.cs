@@ -1,0 +1,27 @@
+using Npgsql;
+
+namespace GovReport.Projections.Rebuild;
+
+/// <summary>
+/// Writers of the live read models (inline projections, the daemon) hold this lock shared for
+/// the length of their transaction; a rebuild's swap holds it exclusively for the moment it
+/// catches up the last events and renames the schemas, so no write lands in the old tables.
+/// </summary>
+public static class ReadModelLock
+{
+    private const long Key = 0x476f_5265_704c_6f63; // "GoRepLoc"
+
+    public static async Task ShareAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared(@key)", connection, transaction);
+        command.Parameters.AddWithValue("key", Key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task TakeExclusiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction);
+        command.Parameters.AddWithValue("key", Key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
