@@ -71,6 +71,7 @@ public static class GovReportApp
 
         services.AddGovReportAuth();
         services.AddGovReportStorage();
+        services.AddApiModule<Reports.ReportsModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
