@@ -73,6 +73,7 @@ public static class GovReportApp
         services.AddGovReportAuth();
         services.AddGovReportStorage();
         services.AddGovReportProjections();
+        services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddGovReportTelemetry();

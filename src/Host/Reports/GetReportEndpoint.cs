@@ -1,0 +1,60 @@
+using System.Globalization;
+using GovReport.Domain;
+using GovReport.Domain.Reports;
+using GovReport.Host.Api;
+using GovReport.Host.Application;
+using GovReport.Host.Auth;
+using GovReport.Host.Correlation;
+using GovReport.Projections.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovReport.Host.Reports;
+
+/// <summary>
+/// <c>GET …/reports/{month}[?asOf=instant]</c>: the report folded from its stream, or from the
+/// events recorded up to <c>asOf</c>, which is how an auditor sees what it said on a past day.
+/// </summary>
+internal static class GetReportEndpoint
+{
+    public static void Map(RouteGroupBuilder reports) => reports
+        .MapGet("/{month}", Get)
+        .RequireAuthorization(Policies.ReadFigures)
+        .WithName("GetReport")
+        .WithSummary("One unit's report for a month, now or as recorded up to asOf.")
+        .Produces<ReportResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(
+        string unitId, string month, string? asOf, HttpContext http, RequestContext context,
+        StreamCommands commands, CatalogueReader catalogue, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        ReportInput.TryParseRoute(unitId, month, errors, out var unit, out var parsedMonth);
+        var instant = ParseInstant(asOf, errors);
+        if (errors.Any) return errors.ToProblem();
+        if (!ReportAccess.CanRead(context.CurrentUser!, unit.Value, await catalogue.ParentsAsync(ct)))
+            return Problems.Forbidden($"You may not read the reports of {unit}.");
+
+        var (report, version) = await commands.LoadAsync<ReportEvent, MonthlyReport>(
+            StreamIds.Report(unit, parsedMonth), ReportDecider.Fold, instant, ct);
+        if (version == 0)
+            return Problems.NotFound("report-not-found", instant is null
+                ? $"{unit} has no report for {parsedMonth}."
+                : $"{unit} had no report for {parsedMonth} as of {instant:O}.");
+
+        http.Response.Headers.ETag = ETags.For(version);
+        return TypedResults.Ok(ReportResponse.From(report, version));
+    }
+
+    internal static DateTimeOffset? ParseInstant(string? text, InputErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+            return instant;
+        errors.Add("asOf", $"'{text}' is not an instant; use ISO 8601, e.g. 2022-09-10T00:00:00Z.");
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+using GovReport.Domain.Reports;
+using GovReport.Host.Application;
+using GovReport.Host.Auth;
+using GovReport.Host.Correlation;
+using GovReport.Projections.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovReport.Host.Reports;
+
+/// <summary>
+/// <c>POST …/reports/{month}/submit</c>: the unit submits, optionally with final figures. Whether
+/// it was on time is judged here, once, against the deadline for the unit's level, and recorded
+/// on the event so a later change of calendar never rewrites past timeliness.
+/// </summary>
+internal static class SubmitReportEndpoint
+{
+    public static void Map(RouteGroupBuilder reports) => reports
+        .MapPost("/{month}/submit", Submit)
+        .RequireAuthorization(Policies.WriteReports)
+        .WithName("SubmitReport")
+        .WithSummary("Submits the month's report; records the deadline and whether it was met.")
+        .WriteProblems();
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
+        string unitId, string month, ReportBody? body, HttpContext http, RequestContext context,
+        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = ReportInput.Today(now);
+        var errors = new InputErrors();
+        var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
+        if (target is null) return errors.ToProblem();
+        var user = context.CurrentUser!;
+        if (!ReportAccess.CanFile(user, target.Unit.Value)) return ReportWriter.Forbidden(target, "submit");
+
+        var values = await ReportInput.FiguresAsync(body?.Values, required: false, target, today, catalogue, errors, ct);
+        var narrative = ReportInput.Narrative(body?.Narrative, errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var calendar = new ReportCalendarProvider(http.RequestServices).Calendar;
+        var deadline = calendar.Deadline(target.Month, target.Level);
+        var onTime = calendar.IsOnTime(target.Month, target.Level, now);
+        var command = new SubmitReport(target.Unit, target.Month, values, narrative, onTime, deadline, user.Subject, now);
+        return await ReportWriter.ExecuteAsync(http, commands, context, target,
+            state => ReportDecider.Decide(command, state), reason: null, ct);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using GovReport.Host.Auth;
+using GovReport.Host.Tests.Infrastructure;
+using GovReport.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace GovReport.Host.Tests.Reports;
+
+/// <summary>
+/// The host with a hand-moved clock (deadlines, future months and asOf depend on it) and the
+/// catalogue of <see cref="ReportTestData"/> seeded once per test class.
+/// </summary>
+public class ReportsFactory : GovReportFactory
+{
+    // Tokens are checked against the host's clock, so they must be valid across every instant a test moves it to.
+    private static readonly DateTimeOffset TokenIssuedAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(365 * 50);
+
+    public ManualClock Clock { get; } = new(ReportTestData.Today);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ReportTestData.SeedAsync(this);
+    }
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+    }
+
+    /// <summary>A client for this role and these units; <paramref name="role"/> null means no token at all.</summary>
+    public HttpClient ClientAs(string? role, params string[] units)
+    {
+        var client = CreateClient();
+        if (role is null) return client;
+        var token = TokenIssuer.Create(AuthOptions, $"{role}-{string.Join('-', units)}", [role], units, TokenIssuedAt, TokenLifetime);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<long> EventCountAsync()
+    {
+        await using var command = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM es.events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
