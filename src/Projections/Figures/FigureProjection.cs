@@ -35,38 +35,40 @@ public static class FigureProjection
         if (structural.Count > 0) changed.UnionWith(await AffectedByStructureAsync(context, structural));
         if (changed.Count == 0) return;
         var tree = await UnitTreeSnapshot.LoadAsync(context);
-        await EffectiveFigures.RecomputeAsync(context, tree, changed);
+        await Rollups.RecomputeAsync(context, tree, changed);
     }
 
     /// <summary>
-    /// A unit that moves takes its figures from its old ancestors to its new ones; an indicator
-    /// whose aggregation changes changes every roll-up of it.
+    /// Structure changes move figures between roll-ups: a unit that moves takes its months from
+    /// its old ancestors to its new ones; a unit registered under a parent makes that parent one
+    /// with children; an indicator whose aggregation changes changes every roll-up.
     /// </summary>
-    private static async Task<HashSet<FigureKey>> AffectedByStructureAsync(ProjectionContext context, List<object> changes)
+    private static async Task<HashSet<(string Unit, string Month)>> AffectedByStructureAsync(ProjectionContext context, List<object> changes)
     {
-        var affected = new HashSet<FigureKey>();
+        const string MonthsOf = """
+            SELECT DISTINCT unit_id, month FROM {0}.official_figures WHERE unit_id = @id AND valid_to IS NULL
+            UNION SELECT unit_id, month FROM {0}.rollups WHERE unit_id = @id
+            """;
+        var affected = new HashSet<(string, string)>();
         foreach (var change in changes)
         {
-            var (sql, id, parents) = change switch
+            var (sql, id, alsoDirty) = change switch
             {
-                UnitMoved m => ("SELECT unit_id, indicator, month FROM {0}.effective_figures WHERE unit_id = @id",
-                    m.Id.Value, new[] { m.ParentId?.Value, m.PreviousParentId?.Value }),
-                UnitRegistered r when r.ParentId is not null => ("SELECT unit_id, indicator, month FROM {0}.effective_figures WHERE unit_id = @id",
-                    r.Id.Value, new[] { r.ParentId?.Value }),
-                IndicatorRevised i => ("SELECT unit_id, indicator, month FROM {0}.figure_versions WHERE indicator = @id AND valid_to IS NULL",
-                    i.Code.Value, Array.Empty<string?>()),
-                _ => (null, "", Array.Empty<string?>()),
+                UnitMoved m => (MonthsOf, m.Id.Value, new[] { m.PreviousParentId?.Value }),
+                UnitRegistered { ParentId: { } parent } => (MonthsOf, parent.Value, Array.Empty<string?>()),
+                IndicatorRevised => ("SELECT unit_id, month FROM {0}.rollups", "", Array.Empty<string?>()),
+                _ => ((string?)null, "", Array.Empty<string?>()),
             };
             if (sql is null) continue;
             await using var command = context.Command(sql);
-            command.Parameters.AddWithValue("id", id);
+            if (sql.Contains("@id", StringComparison.Ordinal)) command.Parameters.AddWithValue("id", id);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var key = new FigureKey(reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                affected.Add(key);
+                var (unit, month) = (reader.GetString(0), reader.GetString(1));
+                affected.Add((unit, month));
                 // The old parent no longer has this child: recompute it (and so its ancestors) too.
-                foreach (var parent in parents.OfType<string>()) affected.Add(key with { Unit = parent });
+                foreach (var other in alsoDirty.OfType<string>()) affected.Add((other, month));
             }
         }
         return affected;

@@ -1,127 +1,125 @@
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
 using GovReport.Projections.ReadModels;
+using NpgsqlTypes;
 
 namespace GovReport.Projections.Figures;
 
 /// <summary>
-/// The official figures (those of a submitted or approved report) with their history: every
-/// change closes the current version at the instant it was recorded and opens the next. A draft
-/// is not official; a returned report's figures stop counting until it is submitted again.
+/// Official figures with their history, one row per report state. A draft is not official;
+/// a returned report's figures stop counting until it is submitted again; a correction opens
+/// a new state of the whole report's figures.
 /// </summary>
 internal static class OfficialFigures
 {
-    private sealed record Current(decimal Value, long Seq);
-
-    private sealed class Version(FigureKey key, decimal value, DateTimeOffset validFrom, long seq)
+    private sealed class State(string unit, string month, SortedDictionary<string, decimal> figures, long seq, bool stored)
     {
-        public FigureKey Key { get; } = key;
-        public decimal Value { get; } = value;
-        public DateTimeOffset ValidFrom { get; } = validFrom;
-        public DateTimeOffset? ValidTo { get; set; }
+        public string Unit { get; } = unit;
+        public string Month { get; } = month;
+        public SortedDictionary<string, decimal> Figures { get; } = figures;
         public long Seq { get; } = seq;
+        public DateTimeOffset ValidFrom { get; init; }
+        public DateTimeOffset? ValidTo { get; set; }
+        public bool Stored { get; } = stored;
     }
 
-    /// <returns>The figures whose official value changed.</returns>
-    public static async Task<HashSet<FigureKey>> ApplyAsync(ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
+    /// <returns>The (unit, month) pairs whose official figures changed.</returns>
+    public static async Task<HashSet<(string Unit, string Month)>> ApplyAsync(
+        ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
     {
-        var changed = new HashSet<FigureKey>();
+        var changed = new HashSet<(string, string)>();
         if (page.Count == 0) return changed;
         var current = await LoadCurrentAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList());
-        var closes = new List<(FigureKey Key, long Seq, DateTimeOffset At)>();
-        var opens = new Dictionary<(FigureKey, long), Version>();
-
-        void Set(FigureKey key, decimal? value, RecordedEvent recorded)
-        {
-            var before = current.GetValueOrDefault(key);
-            if (before?.Value == value) return;
-            if (before is not null)
-            {
-                // A version opened earlier in this page is closed before it is ever written.
-                if (opens.TryGetValue((key, before.Seq), out var opened)) opened.ValidTo = recorded.RecordedAt;
-                else closes.Add((key, before.Seq, recorded.RecordedAt));
-            }
-            if (value is { } v)
-            {
-                opens[(key, recorded.Sequence)] = new Version(key, v, recorded.RecordedAt, recorded.Sequence);
-                current[key] = new Current(v, recorded.Sequence);
-            }
-            else current.Remove(key);
-            changed.Add(key);
-        }
+        var closed = new List<State>();
+        var opened = new List<State>();
 
         foreach (var (recorded, @event) in page)
         {
-            var (unit, month) = (@event.Unit.Value, @event.Month.ToString());
-            var officialNow = current.Keys.Where(k => k.Unit == unit && k.Month == month).ToList();
-            switch (@event)
+            var key = (@event.Unit.Value, @event.Month.ToString());
+            var before = current.GetValueOrDefault(key);
+            SortedDictionary<string, decimal>? after = @event switch
             {
-                case ReportSubmitted e:
-                    var submitted = e.Values.ToDictionary(v => v.Indicator.Value, v => v.Value);
-                    foreach (var key in officialNow.Where(k => !submitted.ContainsKey(k.Indicator))) Set(key, null, recorded);
-                    foreach (var (indicator, value) in submitted) Set(new FigureKey(unit, indicator, month), value, recorded);
-                    break;
-                case FiguresCorrected e:
-                    foreach (var change in e.Changes) Set(new FigureKey(unit, change.Indicator.Value, month), change.Value, recorded);
-                    break;
-                case ReportReturned:
-                    foreach (var key in officialNow) Set(key, null, recorded);
-                    break;
+                ReportSubmitted e => new(e.Values.ToDictionary(v => v.Indicator.Value, v => v.Value), StringComparer.Ordinal),
+                FiguresCorrected e => Corrected(before?.Figures, e),
+                ReportReturned => null,
+                _ => before?.Figures,
+            };
+            if (Same(before?.Figures, after)) continue;
+            if (before is not null)
+            {
+                before.ValidTo = recorded.RecordedAt;
+                if (before.Stored) closed.Add(before);
+                current.Remove(key);
             }
+            if (after is not null)
+            {
+                var state = new State(key.Item1, key.Item2, after, recorded.Sequence, stored: false) { ValidFrom = recorded.RecordedAt };
+                opened.Add(state);
+                current[key] = state;
+            }
+            changed.Add(key);
         }
-        await CloseAsync(context, closes);
-        await OpenAsync(context, opens.Values.ToList());
+        await CloseAsync(context, closed);
+        await OpenAsync(context, opened);
         return changed;
     }
 
-    private static async Task<Dictionary<FigureKey, Current>> LoadCurrentAsync(ProjectionContext context, List<(string Unit, string Month)> reports)
+    private static SortedDictionary<string, decimal> Corrected(SortedDictionary<string, decimal>? before, FiguresCorrected e)
+    {
+        var figures = new SortedDictionary<string, decimal>(before ?? new(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var change in e.Changes) figures[change.Indicator.Value] = change.Value;
+        return figures;
+    }
+
+    private static bool Same(SortedDictionary<string, decimal>? a, SortedDictionary<string, decimal>? b) =>
+        a is null ? b is null : b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static async Task<Dictionary<(string, string), State>> LoadCurrentAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
     {
         await using var command = context.Command("""
-            SELECT f.unit_id, f.indicator, f.month, f.value, f.seq
-            FROM {0}.figure_versions f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
+            SELECT f.unit_id, f.month, f.figures::text, f.seq, f.valid_from
+            FROM {0}.official_figures f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
             WHERE f.valid_to IS NULL
             """);
-        command.Parameters.AddWithValue("units", reports.Select(r => r.Unit).ToArray());
-        command.Parameters.AddWithValue("months", reports.Select(r => r.Month).ToArray());
-        var current = new Dictionary<FigureKey, Current>();
+        command.Parameters.AddWithValue("units", keys.Select(k => k.Unit).ToArray());
+        command.Parameters.AddWithValue("months", keys.Select(k => k.Month).ToArray());
+        var current = new Dictionary<(string, string), State>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            current[new FigureKey(reader.GetString(0), reader.GetString(1), reader.GetString(2))] =
-                new Current(reader.GetDecimal(3), reader.GetInt64(4));
+            current[(reader.GetString(0), reader.GetString(1))] = new State(reader.GetString(0), reader.GetString(1),
+                FigureJson.Parse(reader.GetString(2)), reader.GetInt64(3), stored: true) { ValidFrom = reader.GetFieldValue<DateTimeOffset>(4) };
         return current;
     }
 
-    private static async Task CloseAsync(ProjectionContext context, List<(FigureKey Key, long Seq, DateTimeOffset At)> closes)
+    private static async Task CloseAsync(ProjectionContext context, List<State> closed)
     {
-        if (closes.Count == 0) return;
+        if (closed.Count == 0) return;
         await using var command = context.Command("""
-            UPDATE {0}.figure_versions f SET valid_to = c.at
-            FROM unnest(@units, @indicators, @months, @seqs, @ats) AS c(unit_id, indicator, month, seq, at)
-            WHERE f.unit_id = c.unit_id AND f.indicator = c.indicator AND f.month = c.month AND f.seq = c.seq
+            UPDATE {0}.official_figures f SET valid_to = c.valid_to
+            FROM unnest(@units, @months, @seqs, @validTo) AS c(unit_id, month, seq, valid_to)
+            WHERE f.unit_id = c.unit_id AND f.month = c.month AND f.seq = c.seq
             """);
-        command.Parameters.AddWithValue("units", closes.Select(c => c.Key.Unit).ToArray());
-        command.Parameters.AddWithValue("indicators", closes.Select(c => c.Key.Indicator).ToArray());
-        command.Parameters.AddWithValue("months", closes.Select(c => c.Key.Month).ToArray());
-        command.Parameters.AddWithValue("seqs", closes.Select(c => c.Seq).ToArray());
-        command.Parameters.AddWithValue("ats", closes.Select(c => c.At).ToArray());
+        command.Parameters.AddWithValue("units", closed.Select(c => c.Unit).ToArray());
+        command.Parameters.AddWithValue("months", closed.Select(c => c.Month).ToArray());
+        command.Parameters.AddWithValue("seqs", closed.Select(c => c.Seq).ToArray());
+        command.Parameters.AddWithValue("validTo", closed.Select(c => c.ValidTo!.Value).ToArray());
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task OpenAsync(ProjectionContext context, List<Version> opens)
+    private static async Task OpenAsync(ProjectionContext context, List<State> opened)
     {
-        if (opens.Count == 0) return;
+        if (opened.Count == 0) return;
+        // A state opened and closed within one page is still history: it goes in already closed.
         await using var command = context.Command("""
-            INSERT INTO {0}.figure_versions (unit_id, indicator, month, value, valid_from, valid_to, seq)
-            SELECT * FROM unnest(@units, @indicators, @months, @values, @froms, @tos, @seqs)
+            INSERT INTO {0}.official_figures (unit_id, month, figures, valid_from, valid_to, seq)
+            SELECT * FROM unnest(@units, @months, @figures, @validFrom, @validTo, @seqs)
             """);
-        command.Parameters.AddWithValue("units", opens.Select(o => o.Key.Unit).ToArray());
-        command.Parameters.AddWithValue("indicators", opens.Select(o => o.Key.Indicator).ToArray());
-        command.Parameters.AddWithValue("months", opens.Select(o => o.Key.Month).ToArray());
-        command.Parameters.AddWithValue("values", opens.Select(o => o.Value).ToArray());
-        command.Parameters.AddWithValue("froms", opens.Select(o => o.ValidFrom).ToArray());
-        command.Parameters.AddWithValue("tos", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz,
-            opens.Select(o => (object?)o.ValidTo ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("seqs", opens.Select(o => o.Seq).ToArray());
+        command.Parameters.AddWithValue("units", opened.Select(o => o.Unit).ToArray());
+        command.Parameters.AddWithValue("months", opened.Select(o => o.Month).ToArray());
+        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, opened.Select(o => FigureJson.Write(o.Figures)).ToArray());
+        command.Parameters.AddWithValue("validFrom", opened.Select(o => o.ValidFrom).ToArray());
+        command.Parameters.AddWithValue("validTo", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, opened.Select(o => (object?)o.ValidTo ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("seqs", opened.Select(o => o.Seq).ToArray());
         await command.ExecuteNonQueryAsync();
     }
 }

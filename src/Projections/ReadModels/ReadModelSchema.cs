@@ -60,27 +60,27 @@ public static partial class ReadModelSchema
             updated_at   timestamptz NOT NULL,
             PRIMARY KEY (unit_id, month));
         CREATE INDEX ON {0}.reports (month);
-        -- Every official value a figure has had, valid from the instant it was recorded until the
-        -- next one: the live figure has valid_to NULL, and "as of T" is a range lookup.
-        CREATE TABLE {0}.figure_versions (
+        -- Every official state of a report's figures (those of a submitted or approved report),
+        -- valid from the instant it was recorded until the next: the live state has valid_to
+        -- NULL, and "as of T" is a range lookup. One row per change, not per figure, so a
+        -- rebuild writes about one row per event.
+        CREATE TABLE {0}.official_figures (
             unit_id    text NOT NULL,
-            indicator  text NOT NULL,
             month      text NOT NULL,
-            value      numeric NOT NULL,
+            figures    jsonb NOT NULL,
             valid_from timestamptz NOT NULL,
             valid_to   timestamptz NULL,
             seq        bigint NOT NULL,
-            PRIMARY KEY (unit_id, indicator, month, seq));
-        CREATE INDEX ON {0}.figure_versions (unit_id, month) WHERE valid_to IS NULL;
-        -- A unit's figure for an indicator and month as comparisons use it: its own where it
-        -- reported one, else its children's aggregate.
-        CREATE TABLE {0}.effective_figures (
-            unit_id   text NOT NULL,
-            indicator text NOT NULL,
-            month     text NOT NULL,
-            value     numeric NOT NULL,
-            own       boolean NOT NULL,
-            PRIMARY KEY (unit_id, indicator, month));
+            PRIMARY KEY (unit_id, month, seq));
+        CREATE INDEX ON {0}.official_figures (unit_id, month) WHERE valid_to IS NULL;
+        -- For each unit with children, its effective figures per month: its own where it reported
+        -- one, else its children's aggregate, indicator by indicator. A unit without children has
+        -- none here: its effective figures are its official ones.
+        CREATE TABLE {0}.rollups (
+            unit_id text NOT NULL,
+            month   text NOT NULL,
+            figures jsonb NOT NULL,
+            PRIMARY KEY (unit_id, month));
         """,
     ];
 

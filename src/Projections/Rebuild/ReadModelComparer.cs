@@ -19,8 +19,8 @@ public static class ReadModelComparer
         ("indicators", "code"),
         ("plan_revisions", "unit_id || '/' || year || '/' || revision"),
         ("reports", "unit_id || '/' || month"),
-        ("figure_versions", "unit_id || '/' || indicator || '/' || month || '/' || seq"),
-        ("effective_figures", "unit_id || '/' || indicator || '/' || month"),
+        ("official_figures", "unit_id || '/' || month || '/' || seq"),
+        ("rollups", "unit_id || '/' || month"),
     ];
 
     public static async Task<IReadOnlyList<ReadModelDifference>> CompareAsync(

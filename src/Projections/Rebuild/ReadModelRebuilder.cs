@@ -27,7 +27,7 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
             await ReadModelSchema.CreateScratchAsync(connection, schema, ct);
         var (events, position) = await CatchUpAsync(schema, SubscriptionPosition.Start, progress, transaction: null, ct);
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.figure_versions, {schema}.effective_figures", connection))
+        await using (var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.official_figures, {schema}.rollups", connection))
             await analyze.ExecuteNonQueryAsync(ct);
         return new RebuildResult(schema, events, clock.Elapsed, position);
     }

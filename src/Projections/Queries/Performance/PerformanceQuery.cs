@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GovReport.Domain.Aggregation;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Targets;
@@ -32,24 +31,33 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan, month, view));
     }
 
+    /// <summary>A unit with children reads its rollups; a unit without, its official figures.</summary>
     private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT indicator, month, value FROM rm.effective_figures
-            WHERE unit_id = @unit AND indicator = ANY(@codes) AND month = ANY(@months)
+            SELECT month, figures::text FROM rm.rollups WHERE unit_id = @unit AND month = ANY(@months)
+              AND EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
+            UNION ALL
+            SELECT month, figures::text FROM rm.official_figures WHERE unit_id = @unit AND month = ANY(@months) AND valid_to IS NULL
+              AND NOT EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
             """);
         command.Parameters.AddWithValue("unit", unit);
-        command.Parameters.AddWithValue("codes", codes);
         command.Parameters.AddWithValue("months", months);
+        var wanted = codes.ToHashSet(StringComparer.Ordinal);
         var figures = new Dictionary<(string, Month), decimal>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) figures[(reader.GetString(0), Month.Parse(reader.GetString(1)))] = reader.GetDecimal(2);
+        while (await reader.ReadAsync(ct))
+        {
+            var month = Month.Parse(reader.GetString(0));
+            foreach (var (indicator, value) in FigureJson.Parse(reader.GetString(1)))
+                if (wanted.Contains(indicator)) figures[(indicator, month)] = value;
+        }
         return figures;
     }
 
     /// <summary>
     /// The official figures valid at the instant, for the unit and everything under it, rolled up
-    /// the same way the live projection rolls them (own figure first, else the children's).
+    /// by the same function the live projection uses.
     /// </summary>
     private async Task<Dictionary<(string, Month), decimal>> FiguresAsOfAsync(
         string unit, IReadOnlyList<Indicator> indicators, string[] months, DateTimeOffset asOf, CancellationToken ct)
@@ -58,31 +66,36 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
         var tree = await UnitTreeSnapshot.LoadAsync(context);
-        var subtree = tree.SubtreeOf(unit).ToArray();
         await using var command = context.Command("""
-            SELECT unit_id, indicator, month, value FROM {0}.figure_versions
-            WHERE unit_id = ANY(@units) AND indicator = ANY(@codes) AND month = ANY(@months)
+            SELECT unit_id, month, figures::text FROM {0}.official_figures
+            WHERE unit_id = ANY(@units) AND month = ANY(@months)
               AND valid_from <= @asOf AND (valid_to IS NULL OR valid_to > @asOf)
             """);
-        command.Parameters.AddWithValue("units", subtree);
-        command.Parameters.AddWithValue("codes", indicators.Select(i => i.Code.Value).ToArray());
+        command.Parameters.AddWithValue("units", tree.SubtreeOf(unit).ToArray());
         command.Parameters.AddWithValue("months", months);
         command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
-        var own = new Dictionary<FigureKey, decimal>();
+        var own = new Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                own[new FigureKey(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetDecimal(3);
+            while (await reader.ReadAsync(ct)) own[(reader.GetString(0), reader.GetString(1))] = FigureJson.Parse(reader.GetString(2));
 
+        var wanted = indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
         var figures = new Dictionary<(string, Month), decimal>();
-        foreach (var indicator in indicators)
-            foreach (var m in months)
-            {
-                var value = UnitRollup.FigureFor(UnitId.Parse(unit), indicator.Aggregation,
-                    u => own.TryGetValue(new FigureKey(u.Value, indicator.Code.Value, m), out var v) ? v : null,
-                    u => tree.ChildrenOf(u.Value).Select(UnitId.Parse));
-                if (value is { } settled) figures[(indicator.Code.Value, Month.Parse(m))] = settled;
-            }
+        foreach (var month in months)
+            foreach (var (indicator, value) in EffectiveAt(unit, month, tree, own, []))
+                if (wanted.Contains(indicator)) figures[(indicator, Month.Parse(month))] = value;
         return figures;
+    }
+
+    private static IReadOnlyDictionary<string, decimal> EffectiveAt(string unit, string month, UnitTreeSnapshot tree,
+        Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>> own, HashSet<string> visiting)
+    {
+        var children = tree.ChildrenOf(unit);
+        var mine = own.GetValueOrDefault((unit, month));
+        // A corrupt tree with a loop must end the walk, not the request.
+        if (children.Count == 0 || !visiting.Add(unit)) return mine ?? new Dictionary<string, decimal>();
+        var effective = Rollup.Effective(mine, children.Select(c => EffectiveAt(c, month, tree, own, visiting)), tree.Aggregations);
+        visiting.Remove(unit);
+        return effective;
     }
 
     /// <summary>

@@ -1,0 +1,88 @@
+using GovReport.Projections.ReadModels;
+using NpgsqlTypes;
+
+namespace GovReport.Projections.Figures;
+
+/// <summary>
+/// Keeps the rollups of every unit with children for each month whose inputs changed: a pure
+/// function of the official figures, the tree and the aggregations, so recomputing what changed
+/// converges to what a full rebuild computes.
+/// </summary>
+internal static class Rollups
+{
+    public static async Task RecomputeAsync(ProjectionContext context, UnitTreeSnapshot tree, IReadOnlyCollection<(string Unit, string Month)> changed)
+    {
+        if (changed.Count == 0) return;
+        var dirty = new HashSet<(string Unit, string Month)>(changed);
+        foreach (var (unit, month) in changed)
+            foreach (var ancestor in tree.AncestorsOf(unit))
+                dirty.Add((ancestor, month));
+
+        var parents = dirty.Where(d => tree.ChildrenOf(d.Unit).Count > 0).ToList();
+        var children = parents.SelectMany(p => tree.ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
+        var leaves = children.Where(c => tree.ChildrenOf(c.Unit).Count == 0).ToList();
+        var official = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.official_figures f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
+            parents.Concat(leaves).ToList());
+        // A child with children of its own contributes its rollup: recomputed below if dirty, else as stored.
+        var effective = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.rollups r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)",
+            children.Where(c => tree.ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList());
+        foreach (var leaf in leaves)
+            if (official.TryGetValue(leaf, out var figures)) effective[leaf] = figures;
+
+        var results = new List<((string Unit, string Month) Key, SortedDictionary<string, decimal>? Figures)>();
+        // Deepest first, so every child is settled before its parent reads it.
+        foreach (var key in dirty.OrderByDescending(d => tree.DepthOf(d.Unit)))
+        {
+            var kids = tree.ChildrenOf(key.Unit);
+            if (kids.Count == 0)
+            {
+                results.Add((key, null)); // a unit without children keeps no rollup
+                continue;
+            }
+            var figures = Rollup.Effective(official.GetValueOrDefault(key),
+                kids.Select(c => effective.GetValueOrDefault((c, key.Month))).OfType<IReadOnlyDictionary<string, decimal>>(),
+                tree.Aggregations);
+            effective[key] = figures;
+            results.Add((key, figures.Count == 0 ? null : figures));
+        }
+        await SaveAsync(context, results);
+    }
+
+    private static async Task<Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>>> LoadAsync(
+        ProjectionContext context, string sql, List<(string Unit, string Month)> keys)
+    {
+        var found = new Dictionary<(string, string), IReadOnlyDictionary<string, decimal>>();
+        if (keys.Count == 0) return found;
+        await using var command = context.Command(sql);
+        command.Parameters.AddWithValue("units", keys.Select(k => k.Unit).ToArray());
+        command.Parameters.AddWithValue("months", keys.Select(k => k.Month).ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) found[(reader.GetString(0), reader.GetString(1))] = FigureJson.Parse(reader.GetString(2));
+        return found;
+    }
+
+    private static async Task SaveAsync(ProjectionContext context, List<((string Unit, string Month) Key, SortedDictionary<string, decimal>? Figures)> results)
+    {
+        var gone = results.Where(r => r.Figures is null).Select(r => r.Key).ToList();
+        var present = results.Where(r => r.Figures is not null).ToList();
+        if (gone.Count > 0)
+        {
+            await using var delete = context.Command(
+                "DELETE FROM {0}.rollups r USING unnest(@units, @months) AS k(unit_id, month) WHERE r.unit_id = k.unit_id AND r.month = k.month");
+            delete.Parameters.AddWithValue("units", gone.Select(g => g.Unit).ToArray());
+            delete.Parameters.AddWithValue("months", gone.Select(g => g.Month).ToArray());
+            await delete.ExecuteNonQueryAsync();
+        }
+        if (present.Count > 0)
+        {
+            await using var upsert = context.Command("""
+                INSERT INTO {0}.rollups (unit_id, month, figures) SELECT * FROM unnest(@units, @months, @figures)
+                ON CONFLICT (unit_id, month) DO UPDATE SET figures = excluded.figures
+                """);
+            upsert.Parameters.AddWithValue("units", present.Select(p => p.Key.Unit).ToArray());
+            upsert.Parameters.AddWithValue("months", present.Select(p => p.Key.Month).ToArray());
+            upsert.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, present.Select(p => FigureJson.Write(p.Figures!)).ToArray());
+            await upsert.ExecuteNonQueryAsync();
+        }
+    }
+}
