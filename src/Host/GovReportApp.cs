@@ -71,6 +71,7 @@ public static class GovReportApp
 
         services.AddGovReportAuth();
         services.AddGovReportStorage();
+        services.AddApiModule<Catalogue.CatalogueModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
