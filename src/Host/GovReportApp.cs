@@ -72,6 +72,7 @@ public static class GovReportApp
         services.AddGovReportAuth();
         services.AddGovReportStorage();
         services.AddApiModule<Catalogue.CatalogueModule>();
+        services.AddApiModule<Targets.TargetsModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
