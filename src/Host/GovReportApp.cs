@@ -73,6 +73,8 @@ public static class GovReportApp
         services.AddGovReportStorage();
         services.AddApiModule<Catalogue.CatalogueModule>();
         services.AddApiModule<Targets.TargetsModule>();
+        services.AddApiModule<Periods.PeriodsModule>();
+        Periods.CalendarSetup.AddReportingCalendar(services);
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
