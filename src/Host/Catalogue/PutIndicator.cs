@@ -4,6 +4,7 @@ using GovReport.Host.Application;
 using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovReport.Host.Catalogue;
 
@@ -34,15 +35,10 @@ internal static class PutIndicator
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     internal static async Task<Results<Created<IndicatorView>, Ok<IndicatorView>, ProblemHttpResult>> Handle(
-        string code, PutIndicatorRequest? body, HttpContext http, RequestContext context, StreamCommands commands, CancellationToken ct)
+        string code, [FromBody] PutIndicatorRequest body, HttpContext http, RequestContext context, StreamCommands commands, CancellationToken ct)
     {
         var errors = new InputErrors();
         var indicator = errors.IndicatorCode("code", code);
-        if (body is null)
-        {
-            errors.Add("body", "A JSON body {name, measure, aggregation, direction, sector?, allowsNegative?} is required.");
-            return errors.ToProblem();
-        }
 
         var name = errors.Required("name", body.Name, IndicatorDecider.MaxNameLength);
         var measure = errors.Required("measure", body.Measure, IndicatorDecider.MaxMeasureLength);

@@ -5,6 +5,7 @@ using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
 using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
 namespace GovReport.Host.Catalogue;
@@ -34,16 +35,11 @@ internal static class PutUnit
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     internal static async Task<Results<Created<UnitView>, Ok<UnitView>, ProblemHttpResult>> Handle(
-        string unitId, PutUnitRequest? body, HttpContext http, RequestContext context,
+        string unitId, [FromBody] PutUnitRequest body, HttpContext http, RequestContext context,
         StreamCommands commands, CatalogueReader catalogue, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var errors = new InputErrors();
         var id = errors.UnitId("unitId", unitId);
-        if (body is null)
-        {
-            errors.Add("body", "A JSON body {name, kind, parentId?, block?} is required.");
-            return errors.ToProblem();
-        }
 
         var name = errors.Required("name", body.Name, UnitDecider.MaxNameLength);
         var kind = errors.Named<UnitKind>("kind", body.Kind, UnitKinds.TryParse);

@@ -9,6 +9,7 @@ using GovReport.Host.Catalogue;
 using GovReport.Host.Correlation;
 using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace GovReport.Host.Targets;
 
@@ -36,7 +37,7 @@ internal static class PutTargets
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     internal static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Handle(
-        string unitId, string year, PutTargetsRequest? body, HttpContext http, RequestContext context,
+        string unitId, string year, [FromBody] PutTargetsRequest body, HttpContext http, RequestContext context,
         StreamCommands commands, PgEventStore store, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
@@ -46,11 +47,6 @@ internal static class PutTargets
         if (await catalogue.UnitAsync(unit!.Value.Value, ct) is null)
             return Problems.NotFound("unit-not-found", $"No unit '{unit}' is registered.");
 
-        if (body is null)
-        {
-            errors.Add("body", "A JSON body {targets: [{indicator, value, monthly?}], decision?, reason?} is required.");
-            return errors.ToProblem();
-        }
 
         var lines = await ValidateLinesAsync(errors, body.Targets, catalogue, ct);
         var decision = errors.Optional("decision", body.Decision, MaxDecisionLength);

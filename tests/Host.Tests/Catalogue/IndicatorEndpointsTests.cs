@@ -84,6 +84,7 @@ public class IndicatorEndpointsTests(GovReportFactory factory) : IClassFixture<G
     [InlineData("bad-dir", """{"name":"x","measure":"ha","aggregation":"sum","direction":"up"}""", "direction")]
     [InlineData("bad-neg", """{"name":"x","measure":"ha","aggregation":"sum","direction":"up","allowsNegative":"yes"}""", "allowsNegative")]
     [InlineData("no-body", "", "body")]
+    [InlineData("null-body", "null", "body")]
     public async Task Given_a_bad_indicator_put_when_it_is_sent_then_it_is_a_400_naming_the_field_and_appends_nothing(
         string code, string json, string field)
     {

@@ -109,6 +109,7 @@ public class UnitEndpointsTests(GovReportFactory factory) : IClassFixture<GovRep
     [InlineData("bad-parent", """{"name":"x","kind":"city","parentId":"bad-parent"}""", "parentId")]
     [InlineData("bad-block", """{"name":"x","kind":"city","block":"BLOCK_TOO_LONG"}""", "block")]
     [InlineData("no-body", "", "body")]
+    [InlineData("null-body", "null", "body")]
     [InlineData("not-json", "[1,2]", "body")]
     public async Task Given_a_bad_unit_put_when_it_is_sent_then_it_is_a_400_naming_the_field_and_appends_nothing(
         string unitId, string json, string field)

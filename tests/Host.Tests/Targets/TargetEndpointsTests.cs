@@ -191,6 +191,7 @@ public class TargetEndpointsTests(GovReportFactory factory) : IClassFixture<GovR
     [InlineData("/api/units/plan-bad/targets/22", """{"targets":[{"indicator":"forest-planted","value":1}]}""", "year")]
     [InlineData("/api/units/plan-bad/targets/1999", """{"targets":[{"indicator":"forest-planted","value":1}]}""", "year")]
     [InlineData("/api/units/plan-bad/targets/2022", "", "body")]
+    [InlineData("/api/units/plan-bad/targets/2022", "null", "body")]
     [InlineData("/api/units/plan-bad/targets/2022", """{"decision":"x"}""", "targets")]
     [InlineData("/api/units/plan-bad/targets/2022", """{"targets":[]}""", "targets")]
     [InlineData("/api/units/plan-bad/targets/2022", """{"targets":[null]}""", "targets[0]")]
