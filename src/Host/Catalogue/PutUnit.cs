@@ -50,8 +50,9 @@ internal static class PutUnit
 
         // Two concurrent moves could each pass the cycle check against a tree the other is about to
         // change; moves under a parent are serialised across hosts so the check sees the latest tree.
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Moving to the top or staying at the top cannot close a loop, so only a parent takes the lock.
+        await using var connection = parent is null ? null : await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = connection is null ? null : await connection.BeginTransactionAsync(ct);
         if (parent is { } newParent)
         {
             await using (var lockTree = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('govreport.unit-tree', 0))", connection, transaction))
@@ -70,7 +71,7 @@ internal static class PutUnit
             StreamIds.Unit(command.Id), ETags.FromIfMatch(http.Request),
             UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(command, state),
             CommandProblems.Metadata(context), ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
 
         if (CommandProblems.For(outcome) is { } problem) return problem;
         var view = UnitView.From(outcome.State!, outcome.Version);
