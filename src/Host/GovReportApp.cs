@@ -73,6 +73,10 @@ public static class GovReportApp
         services.AddGovReportAuth();
         services.AddGovReportStorage();
         services.AddGovReportProjections();
+        services.AddApiModule<Catalogue.CatalogueModule>();
+        services.AddApiModule<Targets.TargetsModule>();
+        services.AddApiModule<Periods.PeriodsModule>();
+        Periods.CalendarSetup.AddReportingCalendar(services);
         services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
