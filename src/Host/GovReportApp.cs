@@ -80,6 +80,7 @@ public static class GovReportApp
         services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
+        services.AddApiModule<Admin.AdminApi>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o

@@ -9,8 +9,9 @@ public sealed record UnitReportState(string Unit, string Name, string Month, str
 
 /// <summary>
 /// Who reported for a period: expected counts each unit of the scope once per month of the
-/// period, and only months after the unit was registered; submitted counts only expected
-/// reports, so no rate can pass 100 % whatever units came or went.
+/// period from the unit's first month (the month it was registered, or the first month it
+/// reported for, whichever is earlier — units are often registered after the history they bring);
+/// submitted counts only expected reports, so no rate can pass 100 % whatever units came or went.
 /// </summary>
 public sealed record ReportingStatus(
     string Scope, string Period, int Expected, int Submitted, int OnTime, int Late, int Missing,
@@ -31,10 +32,9 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         var states = new List<UnitReportState>();
         foreach (var month in period.Months)
         {
-            var monthEnd = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
-            foreach (var (id, (name, registeredAt)) in units.Where(u => inScope.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal))
+            foreach (var (id, (name, firstMonth)) in units.Where(u => inScope.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal))
             {
-                if (registeredAt > monthEnd) continue;
+                if (firstMonth > month) continue;
                 var report = reports.GetValueOrDefault((id, month.ToString()));
                 var state = report?.SubmittedAt is null ? "missing" : report.OnTime == true ? "on-time" : "late";
                 states.Add(new UnitReportState(id, name, month.ToString(), state, report?.SubmittedAt, report?.OnTime));
@@ -49,12 +49,20 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
 
     private static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
 
-    private static async Task<Dictionary<string, (string Name, DateTimeOffset RegisteredAt)>> UnitsAsync(ProjectionContext context, CancellationToken ct)
+    private static async Task<Dictionary<string, (string Name, Month FirstMonth)>> UnitsAsync(ProjectionContext context, CancellationToken ct)
     {
-        await using var command = context.Command("SELECT unit_id, name, registered_at FROM {0}.units");
-        var units = new Dictionary<string, (string, DateTimeOffset)>(StringComparer.Ordinal);
+        await using var command = context.Command("""
+            SELECT u.unit_id, u.name, u.registered_at, (SELECT min(r.month) FROM {0}.reports r WHERE r.unit_id = u.unit_id)
+            FROM {0}.units u
+            """);
+        var units = new Dictionary<string, (string, Month)>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) units[reader.GetString(0)] = (reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+        while (await reader.ReadAsync(ct))
+        {
+            var registered = Month.Of(DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(2).ToOffset(ReportingCalendar.VietnamOffset).DateTime));
+            var firstReported = reader.IsDBNull(3) ? registered : Month.Parse(reader.GetString(3));
+            units[reader.GetString(0)] = (reader.GetString(1), firstReported < registered ? firstReported : registered);
+        }
         return units;
     }
 
