@@ -20,12 +20,15 @@ public static class InlineProjector
         await ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
     };
 
-    public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events)
+    public static Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events) =>
+        ApplyAsync(context, EventSerializer.Decode(events));
+
+    public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> events)
     {
         var reports = new List<(RecordedEvent, ReportEvent)>();
-        foreach (var recorded in events)
+        foreach (var (recorded, @event) in events)
         {
-            switch (EventSerializer.Deserialize(recorded))
+            switch (@event)
             {
                 case ReportEvent report:
                     reports.Add((recorded, report));

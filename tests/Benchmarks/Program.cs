@@ -5,6 +5,7 @@ using GovReport.Benchmarks.EventStore;
 var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["eventstore"] = EventStoreSuite.RunAsync,
+    ["national"] = GovReport.Benchmarks.National.NationalSuite.RunAsync,
 };
 
 var name = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "eventstore";

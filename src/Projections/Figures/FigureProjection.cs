@@ -14,20 +14,22 @@ public static class FigureProjection
 {
     public const string SubscriptionName = "figures";
 
-    public static async Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> page)
+    public static Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> page) =>
+        ApplyPageAsync(context, EventSerializer.Decode(page));
+
+    public static async Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> page)
     {
         var reports = new List<(RecordedEvent, ReportEvent)>();
         var structural = new List<object>();
-        foreach (var recorded in page)
+        foreach (var (recorded, @event) in page)
         {
-            var @event = EventSerializer.Deserialize(recorded);
             switch (@event)
             {
                 case ReportEvent report when report is ReportSubmitted or FiguresCorrected or ReportReturned:
                     reports.Add((recorded, report));
                     break;
                 case UnitMoved or UnitRegistered or IndicatorRevised:
-                    structural.Add(@event);
+                    structural.Add(@event!);
                     break;
             }
         }
@@ -45,31 +47,30 @@ public static class FigureProjection
     /// </summary>
     private static async Task<HashSet<(string Unit, string Month)>> AffectedByStructureAsync(ProjectionContext context, List<object> changes)
     {
-        const string MonthsOf = """
-            SELECT DISTINCT unit_id, month FROM {0}.official_figures WHERE unit_id = @id AND valid_to IS NULL
-            UNION SELECT unit_id, month FROM {0}.rollups WHERE unit_id = @id
-            """;
-        var affected = new HashSet<(string, string)>();
+        // Whose months to recompute, and for a moved unit, which old parent loses them too.
+        var units = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            var (sql, id, alsoDirty) = change switch
+            switch (change)
             {
-                UnitMoved m => (MonthsOf, m.Id.Value, new[] { m.PreviousParentId?.Value }),
-                UnitRegistered { ParentId: { } parent } => (MonthsOf, parent.Value, Array.Empty<string?>()),
-                IndicatorRevised => ("SELECT unit_id, month FROM {0}.rollups", "", Array.Empty<string?>()),
-                _ => ((string?)null, "", Array.Empty<string?>()),
-            };
-            if (sql is null) continue;
-            await using var command = context.Command(sql);
-            if (sql.Contains("@id", StringComparison.Ordinal)) command.Parameters.AddWithValue("id", id);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var (unit, month) = (reader.GetString(0), reader.GetString(1));
-                affected.Add((unit, month));
-                // The old parent no longer has this child: recompute it (and so its ancestors) too.
-                foreach (var other in alsoDirty.OfType<string>()) affected.Add((other, month));
+                case UnitMoved m: units[m.Id.Value] = m.PreviousParentId?.Value; break;
+                case UnitRegistered { ParentId: { } parent }: units.TryAdd(parent.Value, null); break;
             }
+        }
+        var everyRollup = changes.Any(c => c is IndicatorRevised);
+        await using var command = context.Command("""
+            SELECT DISTINCT unit_id, month FROM {0}.official_figures WHERE unit_id = ANY(@ids) AND valid_to IS NULL
+            UNION SELECT unit_id, month FROM {0}.rollups WHERE unit_id = ANY(@ids) OR @all
+            """);
+        command.Parameters.AddWithValue("ids", units.Keys.ToArray());
+        command.Parameters.AddWithValue("all", everyRollup);
+        var affected = new HashSet<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var (unit, month) = (reader.GetString(0), reader.GetString(1));
+            affected.Add((unit, month));
+            if (units.GetValueOrDefault(unit) is { } previousParent) affected.Add((previousParent, month));
         }
         return affected;
     }

@@ -86,8 +86,9 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
                 var page = await reader.ReadPageAsync(connection, tx, position, PageSize, ct);
                 if (page.Count == 0) return (events, position);
                 var context = new ProjectionContext(connection, tx, schema);
-                await InlineProjector.ApplyAsync(context, page);
-                await FigureProjection.ApplyPageAsync(context, page);
+                var decoded = Serialization.EventSerializer.Decode(page);
+                await InlineProjector.ApplyAsync(context, decoded);
+                await FigureProjection.ApplyPageAsync(context, decoded);
                 if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
                 events += page.Count;
                 position = page[^1].Position;

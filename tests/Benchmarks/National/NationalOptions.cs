@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace GovReport.Benchmarks.National;
+
+/// <summary>The size of the generated country: provinces, communes under them, indicators and years of months.</summary>
+public sealed record NationalOptions(int Provinces, int Communes, int Indicators, int Years, int Queries, bool Keep, string ConnectionString)
+{
+    public static NationalOptions? Parse(string[] args, out string? error)
+    {
+        int provinces = 34, communes = 3_300, indicators = 100, years = 3, queries = 200;
+        bool keep = false;
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Next() => i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
+            switch (args[i])
+            {
+                case "--quick": (provinces, communes, years, queries) = (10, 330, 1, 100); break;
+                case "--keep": keep = true; break;
+                case "--provinces": provinces = Next(); break;
+                case "--communes": communes = Next(); break;
+                case "--indicators": indicators = Next(); break;
+                case "--years": years = Next(); break;
+                case "--queries": queries = Next(); break;
+                default: provinces = -1; break;
+            }
+            if (provinces < 0 || communes < 0 || indicators < 0 || years < 0 || queries < 0)
+            {
+                error = "Options: [--quick] [--provinces N] [--communes N] [--indicators N] [--years N] [--queries N] [--keep].";
+                return null;
+            }
+        }
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__GovReport");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            error = "Set ConnectionStrings__GovReport (ops/bench does it through ops/db-setup).";
+            return null;
+        }
+        return new NationalOptions(provinces, communes, indicators, years, queries, keep, connectionString);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using GovReport.Benchmarks.EventStore;
+using GovReport.Benchmarks.Reporting;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.EventStore;
+using GovReport.Projections.Queries;
+using GovReport.Projections.Queries.Performance;
+using GovReport.Projections.ReadModels;
+using GovReport.Projections.Rebuild;
+
+namespace GovReport.Benchmarks.National;
+
+/// <summary>
+/// The reporting read side at national scale: load a generated country, replay it raw (the
+/// baseline), rebuild every read model from it, then time the comparisons a briefing asks for.
+/// Goals: rebuild at half the raw catch-up rate or better; a commune's ytd under 10 ms and a
+/// province's under 100 ms at p95.
+/// </summary>
+public static class NationalSuite
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = NationalOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+        var startedAt = DateTimeOffset.Now;
+        var total = Stopwatch.StartNew();
+        var db = await BenchDatabase.CreateAsync(options.ConnectionString);
+        var country = new Country(options);
+        Console.WriteLine($"national benchmark: {options.Provinces} provinces, {options.Communes:N0} communes, {options.Indicators} indicators, " +
+                          $"{options.Years} years of months ({options.Communes * options.Years * 12:N0} reports), database {db.Name}");
+        try
+        {
+            var store = new PgEventStore(db.DataSource, TimeProvider.System);
+            await store.MigrateAsync();
+            await ReadModelSchema.MigrateLiveAsync(db.DataSource);
+
+            var load = await LoadAsync(store, country);
+            await db.ExecuteAsync("VACUUM (ANALYZE) es.events, es.streams");
+            var catchUp = await RawCatchUpAsync(db);
+            var rebuild = await RebuildAsync(db);
+            var queries = await QueryPhase.RunAsync(db, country, options);
+
+            List<BenchResult> results = [load, catchUp, rebuild.ComparedWith(catchUp, 0.5), .. queries];
+            Console.WriteLine();
+            Console.WriteLine(ResultReport.Table(results));
+            var path = await ResultReport.SaveAsync("national", startedAt, new
+            {
+                Suite = "national", StartedAt = startedAt, TotalSeconds = total.Elapsed.TotalSeconds, Database = db.Name,
+                Options = new { options.Provinces, options.Communes, options.Indicators, options.Years, options.Queries },
+                Results = results,
+            });
+            Console.WriteLine($"Results written to {path}");
+            return results.Any(r => r.GoalMet == false) ? 1 : 0;
+        }
+        finally
+        {
+            if (options.Keep) Console.WriteLine($"Kept database {db.Name}.");
+            else await db.DropAsync();
+            Console.WriteLine($"Total {total.Elapsed.TotalSeconds:F0} s.");
+        }
+    }
+
+    private static async Task<BenchResult> LoadAsync(PgEventStore store, Country country)
+    {
+        Console.Write("  loading ... ");
+        var clock = Stopwatch.StartNew();
+        long events = await store.AppendManyAsync(country.Catalogue().ToList());
+        foreach (var chunk in country.Reports().Chunk(1_000)) events += await store.AppendManyAsync(chunk);
+        Console.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s");
+        return new BenchResult("load (bulk append, ~100 figures per report)", "events", events, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<BenchResult> RawCatchUpAsync(BenchDatabase db)
+    {
+        Console.Write("  raw catch-up ... ");
+        var reader = new EventSubscription(db.DataSource);
+        var clock = Stopwatch.StartNew();
+        long events = 0;
+        var position = SubscriptionPosition.Start;
+        while (true)
+        {
+            var page = await reader.ReadPageAsync(position, ReadModelRebuilder.PageSize);
+            if (page.Count == 0) break;
+            events += page.Count;
+            position = page[^1].Position;
+        }
+        Console.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s");
+        return new BenchResult($"raw catch-up (pages of {ReadModelRebuilder.PageSize:N0}, no handler)", "events", events, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<BenchResult> RebuildAsync(BenchDatabase db)
+    {
+        Console.Write("  rebuild ... ");
+        var result = await new ReadModelRebuilder(db.DataSource).RebuildLiveAsync(null, CancellationToken.None);
+        Console.WriteLine($"{result.Elapsed.TotalSeconds:F1} s");
+        return new BenchResult("rebuild every read model and swap in", "events", result.Events, result.Elapsed.TotalSeconds);
+    }
+}
