@@ -11,6 +11,7 @@ public static class Verbs
         {
             ["serve"] = ServeVerb.RunAsync,
             ["token"] = TokenVerb.RunAsync,
+            ["seed"] = SeedVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;
