@@ -13,7 +13,8 @@ public static class SeedVerb
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        await using var app = GovReportApp.Build(args);
+        // A thousand appends would bury the summary under Npgsql's per-command log lines; the caller's own args still win.
+        await using var app = GovReportApp.Build(["--Logging:LogLevel:Npgsql=Warning", .. args]);
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var clock = Stopwatch.StartNew();
