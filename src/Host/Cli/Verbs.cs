@@ -12,6 +12,7 @@ public static class Verbs
             ["serve"] = ServeVerb.RunAsync,
             ["token"] = TokenVerb.RunAsync,
             ["rebuild"] = RebuildVerb.RunAsync,
+            ["seed"] = SeedVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;

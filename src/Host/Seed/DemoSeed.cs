@@ -1,0 +1,96 @@
+using GovReport.Domain;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Errors;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Reports;
+using GovReport.Domain.Targets;
+using GovReport.EventStore;
+using GovReport.Host.Application;
+using GovReport.Host.Reports;
+
+namespace GovReport.Host.Seed;
+
+/// <summary>Events the seed appended, by kind of stream.</summary>
+public sealed record SeedResult(int Units, int Indicators, int Plans, int Reports)
+{
+    public int Total => Units + Indicators + Plans + Reports;
+
+    public override string ToString() =>
+        $"seed: appended {Total} events — units {Units}, indicators {Indicators}, plans {Plans}, reports {Reports}";
+}
+
+/// <summary>
+/// Loads the Bắc Kạn demo through the same deciders and inline read models as the API. Every
+/// step is decided against the stream's current state and decides nothing when it is already
+/// there, so a second run appends nothing.
+/// </summary>
+public static class DemoSeed
+{
+    public const string Actor = "seed";
+    public const string Source = "seed";
+
+    private static readonly EventMetadata Metadata = new(Actor, Source, Reason: "demo data");
+
+    public static async Task<SeedResult> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var commands = services.GetRequiredService<StreamCommands>();
+        var calendar = new ReportCalendarProvider(services).Calendar;
+
+        var units = 0;
+        foreach (var unit in DemoUnits.All)
+            units += await RunAsync<UnitEvent, Unit?>(commands, StreamIds.Unit(unit.Id),
+                UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(unit, state), ct);
+
+        var indicators = 0;
+        foreach (var indicator in DemoIndicators.All)
+            indicators += await RunAsync<IndicatorEvent, Indicator?>(commands, StreamIds.Indicator(indicator.Code),
+                IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(indicator, state), ct);
+
+        var plans = 0;
+        foreach (var stream in DemoPlans.All)
+            for (var i = 0; i < stream.Count; i++)
+            {
+                var (command, revision) = (stream[i], i);
+                // The i-th plan of a stream applies only to a stream holding exactly i revisions.
+                plans += await RunAsync<PlanEvent, AnnualPlan?>(commands, StreamIds.Plan(command.Unit, command.Year),
+                    PlanDecider.Fold, PlanDecider.Evolve,
+                    state => (state?.Revisions.Count ?? 0) == revision ? PlanDecider.Decide(command, state) : Decision<PlanEvent>.Nothing, ct);
+            }
+
+        var reports = 0;
+        for (var i = 0; i < DemoReports.All.Count; i++)
+            reports += await SubmitAsync(commands, calendar, DemoReports.All[i], i, ct);
+
+        return new SeedResult(units, indicators, plans, reports);
+    }
+
+    private static async Task<int> SubmitAsync(
+        StreamCommands commands, ReportingCalendar calendar, DemoReport report, int index, CancellationToken ct)
+    {
+        var level = DemoUnits.KindOf(report.Unit.Value).Level();
+        var at = DemoReports.SubmittedAt(report, calendar, level, index);
+        var submit = new SubmitReport(report.Unit, report.Month, report.Values, report.Narrative,
+            calendar.IsOnTime(report.Month, level, at), calendar.Deadline(report.Month, level), Actor, at);
+        var stream = StreamIds.Report(report.Unit, report.Month);
+        var appended = await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
+            state => state.Status == ReportStatus.None ? ReportDecider.Decide(submit, state) : Decision<ReportEvent>.Nothing, ct);
+        if (!report.Approved) return appended;
+
+        var approve = new ApproveReport(report.Unit, report.Month, Actor, at.AddDays(2));
+        return appended + await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
+            state => state.Status == ReportStatus.Submitted ? ReportDecider.Decide(approve, state) : Decision<ReportEvent>.Nothing, ct);
+    }
+
+    private static async Task<int> RunAsync<TEvent, TState>(
+        StreamCommands commands, string streamId,
+        Func<IEnumerable<TEvent>, TState> fold, Func<TState, TEvent, TState> evolve, Func<TState, Decision<TEvent>> decide,
+        CancellationToken ct) where TEvent : class
+    {
+        var outcome = await commands.ExecuteAsync(streamId, ifMatch: null, fold, evolve, decide, Metadata, ct);
+        if (outcome.Error is { } error)
+            throw new InvalidOperationException($"Seeding {streamId} failed: {error.Code}: {error.Message}");
+        if (outcome.StaleVersion)
+            throw new InvalidOperationException($"Seeding {streamId} lost a race; run the seed again.");
+        return outcome.Appended;
+    }
+}
