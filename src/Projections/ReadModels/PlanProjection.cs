@@ -13,17 +13,18 @@ internal static class PlanProjection
 {
     public static Task ApplyAsync(ProjectionContext context, RecordedEvent recorded, object @event) => @event switch
     {
-        AnnualTargetsSet e => InsertAsync(context, recorded, e.Unit.Value, e.Year, e.Decision, null, e.Targets),
-        AnnualTargetsRevised e => InsertAsync(context, recorded, e.Unit.Value, e.Year, e.Decision, e.Reason, e.Targets),
+        AnnualTargetsSet e => InsertAsync(context, recorded, e.Unit.Value, e.Year, e.Decision, null, e.Targets, e.At),
+        AnnualTargetsRevised e => InsertAsync(context, recorded, e.Unit.Value, e.Year, e.Decision, e.Reason, e.Targets, e.At),
         _ => Task.CompletedTask,
     };
 
     private static Task InsertAsync(ProjectionContext context, RecordedEvent recorded, string unit, int year,
-        string? decision, string? reason, IReadOnlyList<TargetLine> targets) =>
+        string? decision, string? reason, IReadOnlyList<TargetLine> targets, DateTimeOffset? decidedAt) =>
         context.ExecuteAsync("""
-            INSERT INTO {0}.plan_revisions (unit_id, year, revision, decision, reason, set_by, set_at, targets)
-            VALUES (@unit, @year, @revision, @decision, @reason, @by, @at, @targets::jsonb)
+            INSERT INTO {0}.plan_revisions (unit_id, year, revision, decision, reason, set_by, set_at, recorded_at, targets)
+            VALUES (@unit, @year, @revision, @decision, @reason, @by, @at, @recorded, @targets::jsonb)
             """, ("unit", unit), ("year", year), ("revision", (int)recorded.Version), ("decision", decision),
-            ("reason", reason), ("by", recorded.Metadata.Actor), ("at", recorded.RecordedAt),
+            ("reason", reason), ("by", recorded.Metadata.Actor), ("at", (decidedAt ?? recorded.RecordedAt).ToUniversalTime()),
+            ("recorded", recorded.RecordedAt),
             ("targets", JsonSerializer.Serialize(targets, EventSerializer.Options)));
 }

@@ -43,7 +43,10 @@ public static partial class ReadModelSchema
             decision  text NULL,
             reason    text NULL,
             set_by    text NOT NULL,
+            -- When the decision took effect (business time) and when it was recorded (system time):
+            -- comparisons pick the plan in force by the first, "as of" filters on the second.
             set_at    timestamptz NOT NULL,
+            recorded_at timestamptz NOT NULL,
             targets   jsonb NOT NULL,
             PRIMARY KEY (unit_id, year, revision));
         CREATE TABLE {0}.reports (

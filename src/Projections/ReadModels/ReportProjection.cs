@@ -56,7 +56,7 @@ internal static class ReportProjection
                 row.Status = "submitted";
                 row.Figures = Figures(e.Values);
                 row.Narrative = e.Narrative ?? row.Narrative;
-                (row.SubmittedAt, row.OnTime, row.Deadline, row.ReturnReason) = (e.SubmittedAt, e.OnTime, e.Deadline, null);
+                (row.SubmittedAt, row.OnTime, row.Deadline, row.ReturnReason) = (e.SubmittedAt.ToUniversalTime(), e.OnTime, e.Deadline, null);
                 break;
             case ReportReturned e:
                 row.Status = "returned";

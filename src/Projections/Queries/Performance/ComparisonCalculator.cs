@@ -40,13 +40,20 @@ public static class ComparisonCalculator
             var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
             rows.Add(new PerformanceRow(
                 code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
-                actual, target, Comparison.PercentOf(actual, target), sameLastYear, Comparison.ChangePercent(actual, sameLastYear),
+                Presentable(actual), target, Comparison.PercentOf(actual, target), Presentable(sameLastYear), Comparison.ChangePercent(actual, sameLastYear),
                 Comparison.StatusOf(indicator.Direction, actual, target, expected).ToApiString(),
                 current.Count, expectedMonths,
                 line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt)));
         }
         return rows;
     }
+
+    /// <summary>
+    /// Means (per-day, average) divide into endless decimals; a figure is shown to four places,
+    /// finer than any report writes. Percentages are computed from the unrounded value.
+    /// </summary>
+    private static decimal? Presentable(decimal? value) =>
+        value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
 }
 
 /// <summary>The plan revision a comparison uses, and when it was set.</summary>

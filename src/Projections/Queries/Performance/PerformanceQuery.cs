@@ -99,15 +99,15 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>
-    /// The revision in force at the end of the period (a mid-year revision applies from when it was
-    /// made); where the plan was only set later, its first revision. As of an instant, only
-    /// revisions recorded by then exist.
+    /// The revision in force at the end of the period (a mid-year revision applies from the date of
+    /// its decision); where the plan took effect only later, its first revision. As of an
+    /// instant, only revisions recorded by then exist.
     /// </summary>
     private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
-            WHERE unit_id = @unit AND year = @year AND (@asOf::timestamptz IS NULL OR set_at <= @asOf::timestamptz)
+            WHERE unit_id = @unit AND year = @year AND (@asOf::timestamptz IS NULL OR recorded_at <= @asOf::timestamptz)
             ORDER BY revision
             """);
         command.Parameters.AddWithValue("unit", unit);
