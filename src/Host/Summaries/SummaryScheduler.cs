@@ -80,8 +80,9 @@ public sealed class SummaryScheduler(
                 var published = await RunOnceAsync(stoppingToken);
                 if (published.Count > 0) log.LogInformation("Published {Count} summaries", published.Count);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // A failed pass must not stop the host: the next pass retries, and the new-stream append keeps it exactly once.
                 log.LogWarning(e, "Summary pass interrupted; retrying in {Interval}", options.Value.PollInterval);
             }
             await Delay(options.Value.PollInterval, stoppingToken);
