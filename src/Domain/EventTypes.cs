@@ -1,5 +1,6 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Summaries;
 using GovReport.Domain.Targets;
 
 namespace GovReport.Domain;
@@ -25,6 +26,7 @@ public static class EventTypes
         ("report_returned", typeof(ReportReturned)),
         ("report_approved", typeof(ReportApproved)),
         ("figures_corrected", typeof(FiguresCorrected)),
+        ("summary_published", typeof(SummaryPublished)),
     ];
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = All.ToDictionary(e => e.Name, e => e.Type);

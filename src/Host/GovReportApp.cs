@@ -81,6 +81,7 @@ public static class GovReportApp
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddApiModule<Admin.AdminApi>();
+        Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o

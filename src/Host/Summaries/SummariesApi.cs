@@ -1,0 +1,89 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Summaries;
+using GovReport.Host.Api;
+using GovReport.Host.Auth;
+using GovReport.Host.Correlation;
+using GovReport.Projections.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovReport.Host.Summaries;
+
+public sealed record SummaryList(string? Scope, string? Period, IReadOnlyList<SummaryListItem> Summaries);
+
+public sealed record PublishSummaryRequest(string? Scope, string? Period);
+
+/// <summary><c>/api/summaries</c>: published period summaries, read by anyone, published on demand by approvers of the scope.</summary>
+public sealed class SummariesApi : IApiModule
+{
+    public void Map(RouteGroupBuilder api)
+    {
+        var summaries = api.MapGroup("/summaries").WithTags("Summaries");
+        summaries.MapGet("", ListAsync).RequireAuthorization(Policies.ReadFigures).WithName("ListSummaries")
+            .WithSummary("Published summaries, optionally of one scope and one month.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        summaries.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.ReadFigures).WithName("GetSummary")
+            .WithSummary("One published summary as JSON, CSV (Accept: text/csv) or XLSX.")
+            .Produces<SummaryPublished>()
+            .Produces(StatusCodes.Status200OK, contentType: SummaryFormats.Csv)
+            .Produces(StatusCodes.Status200OK, contentType: SummaryFormats.Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        summaries.MapPost("", PublishAsync).RequireAuthorization(Policies.ApproveReports).WithName("PublishSummary")
+            .WithSummary("Publishes a summary of a scope and month now, beside the automatic one.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    public static async Task<Results<Ok<SummaryList>, ProblemHttpResult>> ListAsync(
+        string? scope, string? period, SummaryStore store, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (scope is not null && !UnitId.TryParse(scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
+        Month? month = null;
+        if (period is not null)
+        {
+            if (Month.TryParse(period, out var parsed, out var periodError)) month = parsed;
+            else errors["period"] = [$"Summaries are monthly: {periodError}"];
+        }
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var items = await store.ListAsync(scope, month?.ToString(), ct);
+        return TypedResults.Ok(new SummaryList(scope, month?.ToString(), items));
+    }
+
+    public static async Task<IResult> GetAsync(string id, HttpContext http, SummaryStore store, CancellationToken ct)
+    {
+        if (!SummaryStore.IsValidId(id))
+            return Problems.Validation("id", $"'{id}' is not a summary id; ids look like summary-bac-kan-2022-08.");
+        if (await store.GetAsync(id, ct) is not { } summary)
+            return Problems.NotFound("summary-not-found", $"No summary '{id}' has been published.");
+        return SummaryFormats.Negotiate(http.Request.Headers.Accept.ToString()) switch
+        {
+            SummaryFormats.Csv => TypedResults.File(SummaryCsv.Write(summary), SummaryFormats.Csv + "; charset=utf-8", $"{id}.csv"),
+            SummaryFormats.Xlsx => TypedResults.File(SummaryXlsx.Write(summary), SummaryFormats.Xlsx, $"{id}.xlsx"),
+            _ => TypedResults.Ok(summary),
+        };
+    }
+
+    public static async Task<Results<Created<SummaryPublished>, ProblemHttpResult>> PublishAsync(
+        PublishSummaryRequest? body, RequestContext context, CatalogueReader catalogue, SummaryPublisher publisher,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        UnitRow? scope = null;
+        if (string.IsNullOrWhiteSpace(body?.Scope)) errors["scope"] = ["scope is required: the unit whose summary to publish."];
+        else if (!UnitId.TryParse(body.Scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
+        else if ((scope = await catalogue.UnitAsync(body.Scope, ct)) is null) errors["scope"] = [$"No unit '{body.Scope}' is registered."];
+        var month = default(Month);
+        if (string.IsNullOrWhiteSpace(body?.Period)) errors["period"] = ["period is required, e.g. 2022-08."];
+        else if (!Month.TryParse(body.Period, out month, out var periodError)) errors["period"] = [$"Summaries are monthly: {periodError}"];
+        else if (month > Month.Of(ReportingCalendar.LocalDate(clock.GetUtcNow()))) errors["period"] = [$"{month} has not begun yet."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var user = context.CurrentUser!;
+        var parents = await catalogue.ParentsAsync(ct);
+        if (!user.CanApproveFor(scope!.Id, u => parents.GetValueOrDefault(u)))
+            return Problems.Forbidden($"Only an administrator or an approver of {scope.Id} may publish its summary.");
+
+        var summary = await publisher.PublishOnDemandAsync(scope, month, user.Subject, context.CorrelationId, ct);
+        return TypedResults.Created($"/api/summaries/{summary.Id}", summary);
+    }
+}
