@@ -44,14 +44,15 @@ public sealed class SummarySources(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<CorrectedFigure>> CorrectedSinceAsync(string scope, DateTimeOffset since, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Subtree + """
-            SELECT n.unit_id, n.indicator, n.month, o.value, n.value
-            FROM rm.figure_versions n
-            JOIN rm.figure_versions o
-              ON o.unit_id = n.unit_id AND o.indicator = n.indicator AND o.month = n.month
+            SELECT n.unit_id, f.key, n.month, (o.figures ->> f.key)::numeric, (f.value #>> '{}')::numeric
+            FROM rm.official_figures n
+            JOIN rm.official_figures o
+              ON o.unit_id = n.unit_id AND o.month = n.month
              AND o.valid_from <= @since AND (o.valid_to IS NULL OR o.valid_to > @since)
-            WHERE n.unit_id IN (SELECT unit_id FROM sub) AND n.valid_to IS NULL
-              AND n.valid_from > @since AND n.value <> o.value
-            ORDER BY n.unit_id, n.indicator, n.month
+            CROSS JOIN LATERAL jsonb_each(n.figures) f
+            WHERE n.unit_id IN (SELECT unit_id FROM sub) AND n.valid_to IS NULL AND n.valid_from > @since
+              AND o.figures ? f.key AND (o.figures ->> f.key)::numeric <> (f.value #>> '{}')::numeric
+            ORDER BY 1, 2, 3
             """);
         command.Parameters.AddWithValue("scope", scope);
         command.Parameters.AddWithValue("since", since.ToUniversalTime());

@@ -50,6 +50,8 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Tests share one partition (no remote address); the limiter has its own test.
             ["RateLimit:PermitLimit"] = "100000",
             ["RateLimit:TokensPerPeriod"] = "100000",
+            // The summary scheduler appends on its own; tests that want it drive it by hand.
+            ["Summaries:Enabled"] = "false",
         };
         ConfigureSettings(settings);
         builder.UseEnvironment(EnvironmentName);
