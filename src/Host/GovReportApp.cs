@@ -76,6 +76,7 @@ public static class GovReportApp
         services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
+        services.AddApiModule<Audit.AuditModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
