@@ -34,7 +34,7 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
         var clock = Stopwatch.StartNew();
         progress?.Report("checking the hash chain");
         var chain = await ChainVerifier.VerifyAsync(dataSource,
-            progress is null ? null : new Progress<long>(n => progress.Report($"chain: {n} events checked")), ct);
+            progress is null ? null : new SyncProgress<long>(n => progress.Report($"chain: {n} events checked")), ct);
 
         var schema = $"rm_verify_{Guid.NewGuid():N}"[..22];
         IReadOnlyList<ReadModelDifference> differences = [];
@@ -43,7 +43,7 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
         try
         {
             progress?.Report($"replaying the log into {schema}");
-            var replayProgress = progress is null ? null : new Progress<long>(n => progress.Report($"replay: {n} events"));
+            var replayProgress = progress is null ? null : new SyncProgress<long>(n => progress.Report($"replay: {n} events"));
             var built = await new ReadModelRebuilder(dataSource).ReplayIntoAsync(schema, replayProgress, ct);
             var position = built.Position;
             for (var attempt = 0; attempt < Comparisons; attempt++)
@@ -77,4 +77,10 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
         await using var drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {ReadModelSchema.Checked(schema)} CASCADE");
         await drop.ExecuteNonQueryAsync(CancellationToken.None);
     }
+}
+
+/// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts later, possibly after the run ends).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

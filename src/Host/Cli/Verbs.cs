@@ -11,6 +11,8 @@ public static class Verbs
         {
             ["serve"] = ServeVerb.RunAsync,
             ["token"] = TokenVerb.RunAsync,
+            ["verify"] = Audit.VerifyVerb.RunAsync,
+            ["replay"] = Audit.ReplayVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;

@@ -26,13 +26,24 @@ internal static class AuditRequests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Edits one stored event behind the append-only trigger, as a table owner could.</summary>
-    public static Task TamperAsync(this ReportsFactory factory, string stream, long version, string newData) =>
+    /// <summary>Changes the first figure of one stored report event behind the append-only trigger, as a table owner could.</summary>
+    public static Task TamperFigureAsync(this ReportsFactory factory, string stream, long version) =>
         factory.ExecuteAsync("""
             ALTER TABLE es.events DISABLE TRIGGER USER;
-            UPDATE es.events SET data = @data::jsonb WHERE stream_id = @stream AND version = @version;
+            UPDATE es.events SET data = jsonb_set(data, '{values,0,value}', '99') WHERE stream_id = @stream AND version = @version;
             ALTER TABLE es.events ENABLE TRIGGER USER;
-            """, ("data", newData), ("stream", stream), ("version", version));
+            """, ("stream", stream), ("version", version));
+
+    /// <summary>Runs a CLI verb against the test host's services; returns its exit code, stdout and stderr.</summary>
+    public static async Task<(int Exit, JsonElement Output, string Errors)> RunVerbAsync(
+        this ReportsFactory factory, Func<IServiceProvider, string[], TextWriter, TextWriter, CancellationToken, Task<int>> verb, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await verb(factory.Services, args, stdout, stderr, CancellationToken.None);
+        var text = stdout.ToString();
+        return (exit, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), stderr.ToString());
+    }
 
     public static Task<AppendResult> AppendNoteAsync(this ReportsFactory factory, string stream) =>
         factory.Services.GetRequiredService<PgEventStore>().AppendAsync(stream, ExpectedVersion.Any,
