@@ -14,6 +14,8 @@ namespace GovReport.Projections.Rebuild;
 /// </summary>
 public sealed class ReadModelReplay(NpgsqlDataSource dataSource)
 {
+    public static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(5);
+
     public async Task<RebuildResult> ReplayAsOfAsync(string schema, DateTimeOffset upTo, IProgress<long>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -30,12 +32,24 @@ public sealed class ReadModelReplay(NpgsqlDataSource dataSource)
         var reader = new EventSubscription(dataSource);
         long events = 0;
         var position = from;
+        var heldBackSince = (DateTimeOffset?)null;
         while (true)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var page = await reader.ReadPageAsync(connection, transaction, position, ReadModelRebuilder.PageSize, ct);
-            if (page.Count == 0) return (events, position);
+            if (page.Count == 0)
+            {
+                // An empty page can mean events held back behind a transaction still running
+                // (anywhere in the cluster); wait for those that may belong before the instant.
+                var lag = await reader.LagAsync(position, ct);
+                if (lag.PendingEvents == 0 || (upTo is not null && lag.OldestPendingRecordedAt > upTo)) return (events, position);
+                heldBackSince ??= DateTimeOffset.UtcNow;
+                if (DateTimeOffset.UtcNow - heldBackSince > HeldBackWait) return (events, position);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+                continue;
+            }
+            heldBackSince = null;
             // Commit order is kept; within a stream it is also recorded order, so filtering keeps each stream a prefix.
             var kept = upTo is { } limit ? page.Where(e => e.RecordedAt <= limit).ToList() : page;
             if (kept.Count > 0)
