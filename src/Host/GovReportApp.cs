@@ -82,6 +82,7 @@ public static class GovReportApp
         services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddApiModule<Admin.AdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
+        services.AddApiModule<Audit.AuditModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o

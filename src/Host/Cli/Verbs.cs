@@ -13,6 +13,8 @@ public static class Verbs
             ["token"] = TokenVerb.RunAsync,
             ["rebuild"] = RebuildVerb.RunAsync,
             ["seed"] = SeedVerb.RunAsync,
+            ["verify"] = Audit.VerifyVerb.RunAsync,
+            ["replay"] = Audit.ReplayVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;

@@ -1,0 +1,65 @@
+using System.Text;
+using Npgsql;
+
+namespace GovReport.EventStore.Audit;
+
+/// <summary>A stored event with the hash that chains it, as an auditor reads it.</summary>
+public sealed record AuditedEvent(RecordedEvent Event, byte[] Hash);
+
+/// <summary>
+/// Which events to read: one exact stream, or every stream of one unit, within a recorded-time
+/// range (<see cref="From"/> inclusive, <see cref="To"/> exclusive).
+/// </summary>
+public sealed record EventLogFilter(string? Stream = null, string? Unit = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+/// <summary>The log in global sequence order, filtered and paged for audit.</summary>
+public static class EventLogQuery
+{
+    public static async Task<IReadOnlyList<AuditedEvent>> ReadAsync(
+        NpgsqlDataSource dataSource, EventLogFilter filter, long after, int limit, CancellationToken ct = default)
+    {
+        var sql = new StringBuilder($"SELECT {EventRows.Columns}, hash FROM es.events WHERE seq > @after");
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue("after", after);
+        if (filter.Stream is not null)
+        {
+            sql.Append(" AND stream_id = @stream");
+            command.Parameters.AddWithValue("stream", filter.Stream);
+        }
+        if (filter.Unit is not null)
+        {
+            // A unit's streams by their exact shapes, so unit xa-a never picks up xa-ab's streams.
+            sql.Append("""
+                 AND (stream_id = 'unit-' || @unit
+                      OR stream_id LIKE 'report-' || @unit_like || '-____-__' ESCAPE '\'
+                      OR stream_id LIKE 'plan-' || @unit_like || '-____' ESCAPE '\')
+                """);
+            command.Parameters.AddWithValue("unit", filter.Unit);
+            command.Parameters.AddWithValue("unit_like", EscapeLike(filter.Unit));
+        }
+        if (filter.From is not null)
+        {
+            sql.Append(" AND recorded_at >= @from");
+            command.Parameters.AddWithValue("from", filter.From.Value.ToUniversalTime());
+        }
+        if (filter.To is not null)
+        {
+            sql.Append(" AND recorded_at < @to");
+            command.Parameters.AddWithValue("to", filter.To.Value.ToUniversalTime());
+        }
+        sql.Append(" ORDER BY seq LIMIT @limit");
+        command.Parameters.AddWithValue("limit", limit);
+        command.CommandText = sql.ToString();
+
+        var events = new List<AuditedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            events.Add(new AuditedEvent(EventRows.Read(reader), reader.GetFieldValue<byte[]>(9)));
+        return events;
+    }
+
+    public static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

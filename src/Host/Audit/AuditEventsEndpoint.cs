@@ -1,0 +1,78 @@
+using System.Text.Json;
+using GovReport.EventStore.Audit;
+using GovReport.Host.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace GovReport.Host.Audit;
+
+public sealed record AuditEvent(
+    long Sequence, string Stream, long Version, string Type, DateTimeOffset RecordedAt,
+    string Actor, string Source, string? Reason, string? CorrelationId, string? CausationId,
+    JsonElement Data, string Hash);
+
+/// <summary>A page of the log; pass <see cref="Next"/> as <c>after</c> for the following page (null: no more).</summary>
+public sealed record AuditEventsPage(IReadOnlyList<AuditEvent> Events, long? Next);
+
+/// <summary>
+/// <c>GET /api/audit/events?stream=…|unit=…&amp;from=…&amp;to=…&amp;after=…&amp;limit=…</c>: the recorded
+/// events with who, when, why and the hash that chains them, in sequence order; JSON or CSV.
+/// </summary>
+internal static class AuditEventsEndpoint
+{
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 5000;
+
+    private static readonly string[] CsvHeaders =
+        ["sequence", "stream", "version", "type", "recordedAt", "actor", "source", "reason", "correlationId", "causationId", "data", "hash"];
+
+    public static void Map(RouteGroupBuilder audit) => audit
+        .MapGet("/events", Get)
+        .WithName("GetAuditEvents")
+        .WithSummary("Recorded events of a stream or a unit within a recorded-time range, with their metadata and hashes.")
+        .Produces<AuditEventsPage>()
+        .Produces(StatusCodes.Status200OK, contentType: AuditCsv.MediaType)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    public static async Task<Results<Ok<AuditEventsPage>, FileContentHttpResult, ProblemHttpResult>> Get(
+        string? stream, string? unit, string? from, string? to, string? after, string? limit, string? format,
+        HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (stream is not null && (string.IsNullOrWhiteSpace(stream) || stream.Length > 200))
+            errors["stream"] = ["stream is a stream id of 1 to 200 characters, e.g. report-xa-nong-thuong-2022-08."];
+        var unitId = AuditParameters.Unit(unit, errors, required: false);
+        if (stream is not null && unit is not null)
+            errors["unit"] = ["Filter by stream or by unit, not both."];
+        var fromInstant = AuditParameters.Instant(from, "from", errors);
+        var toInstant = AuditParameters.Instant(to, "to", errors);
+        if (fromInstant is not null && toInstant is not null && toInstant < fromInstant)
+            errors["to"] = ["to must not be before from."];
+        var afterSequence = AuditParameters.Number(after, "after", 0, 0, long.MaxValue, errors);
+        var pageSize = (int)AuditParameters.Number(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
+        // One more than asked tells whether there is a next page without a count.
+        var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterSequence, pageSize + 1, ct);
+        var events = rows.Take(pageSize).Select(ToApi).ToList();
+        long? next = rows.Count > pageSize ? events[^1].Sequence : null;
+        if (next is not null) http.Response.Headers["X-Next-After"] = next.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        if (!AuditCsv.Wanted(http.Request, format)) return TypedResults.Ok(new AuditEventsPage(events, next));
+        return AuditCsv.File("audit-events.csv", CsvHeaders, events.Select(e => (IReadOnlyList<object?>)
+        [
+            e.Sequence, e.Stream, e.Version, e.Type, e.RecordedAt, e.Actor, e.Source, e.Reason,
+            e.CorrelationId, e.CausationId, e.Data.GetRawText(), e.Hash,
+        ]));
+    }
+
+    private static AuditEvent ToApi(AuditedEvent row)
+    {
+        var (e, metadata) = (row.Event, row.Event.Metadata);
+        using var data = JsonDocument.Parse(e.Data);
+        return new AuditEvent(e.Sequence, e.StreamId, e.Version, e.Type, e.RecordedAt, metadata.Actor, metadata.Source,
+            metadata.Reason, metadata.CorrelationId, metadata.CausationId, data.RootElement.Clone(), Convert.ToHexStringLower(row.Hash));
+    }
+}
