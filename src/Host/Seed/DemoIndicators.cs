@@ -51,7 +51,7 @@ internal static class DemoIndicators
         Define(TouristArrivals, "Khách du lịch", "lượt", Sum, Higher, "van-hoa"),
         Define(SownArea, "Diện tích gieo trồng", "ha", Sum, Higher, "nong-nghiep"),
         Define(GrainOutput, "Sản lượng lương thực", "tấn", Sum, Higher, "nong-nghiep"),
-        Define(ForestPlanted, "Trồng rừng (rừng trồng mới tập trung)", "ha", Sum, Higher, "lam-nghiep"),
+        Define(ForestPlanted, "Trồng rừng", "ha", Sum, Higher, "lam-nghiep"),
         Define(LivestockHerd, "Tổng đàn gia súc", "con", Last, Higher, "nong-nghiep"),
         Define(NewRuralCommunes, "Xã đạt chuẩn nông thôn mới", "xã", Last, Higher, "nong-nghiep"),
         Define(PatientsPerDay, "Khám, chữa bệnh", "lượt/ngày", Aggregation.PerDay, Higher, "y-te"),
