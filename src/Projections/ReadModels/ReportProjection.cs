@@ -93,7 +93,7 @@ internal static class ReportProjection
                 Month = reader.GetString(1),
                 Status = reader.GetString(2),
                 Version = reader.GetInt64(3),
-                Figures = new(JsonSerializer.Deserialize<Dictionary<string, decimal>>(reader.GetString(4))!, StringComparer.Ordinal),
+                Figures = GovReport.Projections.Figures.FigureJson.Parse(reader.GetString(4)),
                 Narrative = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(5), EventSerializer.Options),
                 SubmittedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
                 OnTime = reader.IsDBNull(7) ? null : reader.GetBoolean(7),
@@ -121,7 +121,7 @@ internal static class ReportProjection
         command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
         command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
         command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-            rows.Select(r => JsonSerializer.Serialize(r.Figures)).ToArray());
+            rows.Select(r => GovReport.Projections.Figures.FigureJson.Write(r.Figures)).ToArray());
         command.Parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
             rows.Select(r => r.Narrative is null ? null : JsonSerializer.Serialize(r.Narrative, EventSerializer.Options)).ToArray());
         command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.SubmittedAt ?? DBNull.Value).ToArray());
