@@ -17,16 +17,17 @@ public sealed class ReportingStatusApi : IApiModule
             .WithTags("Comparisons");
 
     public static async Task<Results<Ok<ReportingStatus>, ProblemHttpResult>> GetAsync(
-        string? period, string? scope, CatalogueReader catalogue, ReportingStatusQuery query, CancellationToken ct)
+        string? period, string? scope, string? asOf, CatalogueReader catalogue, ReportingStatusQuery query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var parsed = QueryParameters.Period(period, errors);
+        var instant = QueryParameters.AsOf(asOf, errors);
         if (scope is not null)
         {
             if (!UnitId.TryParse(scope, out _, out var error)) errors["scope"] = [error!];
             else if (await catalogue.UnitAsync(scope, ct) is null) errors["scope"] = [$"No unit '{scope}' is registered."];
         }
         if (errors.Count > 0) return Problems.Validation(errors);
-        return TypedResults.Ok(await query.RunAsync(scope, parsed!, ct));
+        return TypedResults.Ok(await query.RunAsync(scope, parsed!, ct, instant));
     }
 }

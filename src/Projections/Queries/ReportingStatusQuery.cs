@@ -19,15 +19,16 @@ public sealed record ReportingStatus(
 
 public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<ReportingStatus> RunAsync(string? scope, Period period, CancellationToken ct = default)
+    /// <param name="asOf">Answer from the history recorded up to this instant; null for now.</param>
+    public async Task<ReportingStatus> RunAsync(string? scope, Period period, CancellationToken ct = default, DateTimeOffset? asOf = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
         var tree = await UnitTreeSnapshot.LoadAsync(context);
-        var units = await UnitsAsync(context, ct);
+        var units = asOf is null ? await UnitsAsync(context, ct) : await ReportingHistory.UnitsAsOfAsync(context, asOf.Value, ct);
         var inScope = scope is null ? units.Keys.ToHashSet() : tree.SubtreeOf(scope).ToHashSet();
-        var reports = await ReportsAsync(context, period, ct);
+        var reports = asOf is null ? await ReportsAsync(context, period, ct) : await ReportingHistory.SubmissionsAsOfAsync(context, period, asOf.Value, ct);
 
         var states = new List<UnitReportState>();
         foreach (var month in period.Months)
@@ -66,7 +67,7 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         return units;
     }
 
-    private sealed record ReportRow(DateTimeOffset? SubmittedAt, bool? OnTime);
+    internal sealed record ReportRow(DateTimeOffset? SubmittedAt, bool? OnTime);
 
     private static async Task<Dictionary<(string, string), ReportRow>> ReportsAsync(ProjectionContext context, Period period, CancellationToken ct)
     {

@@ -67,7 +67,12 @@ public sealed class ComparisonEndpointTests(ReportsFactory factory) : IClassFixt
     [Fact]
     public async Task Reporting_status_counts_each_expected_unit_once_and_names_the_missing()
     {
+        var beforeSubmission = factory.Clock.GetUtcNow().AddMinutes(30);
+        factory.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(HttpStatusCode.OK, (await Admin.SubmitAsync(ForeignUnit, "2022-09", (Patients, 120m))).StatusCode);
+
+        var then = await GetJsonAsync($"/api/reporting-status?period=2022-09&scope={OtherCity}&asOf={Uri.EscapeDataString(beforeSubmission.ToString("O"))}");
+        Assert.Equal((2, 0, 2), (then.GetProperty("expected").GetInt32(), then.GetProperty("submitted").GetInt32(), then.GetProperty("missing").GetInt32()));
 
         var body = await GetJsonAsync($"/api/reporting-status?period=2022-09&scope={OtherCity}");
 
