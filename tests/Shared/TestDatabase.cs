@@ -39,21 +39,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        // FORCE may not end a superuser's session (an autovacuum worker on the fresh tables): wait it out.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 30)
-            {
-                await Task.Delay(500);
-            }
-        }
+        await DatabaseDrop.DropAsync(AdminConnectionString, Name);
     }
 }
