@@ -52,16 +52,8 @@ public static class WhereTimeGoes
         var middle = await db.ScalarAsync(
             $"SELECT format('%L::xid8, %s', tx_id, seq) FROM es.events ORDER BY events.tx_id, events.seq OFFSET {count / 2} LIMIT 1");
         var limit = EventStoreOptions.HeadlinePageSize;
-        found.Add(new Diagnostic($"EXPLAIN ANALYZE, store's page query (ORDER BY tx_id, seq) from the middle ({middle}), limit {limit:N0}",
-            "plan below", await ExplainAsync(db, SuggestedPageQuery.Sql(middle, limit, order: "tx_id, seq"))));
-        found.Add(new Diagnostic("EXPLAIN ANALYZE, suggested page query (ORDER BY events.tx_id, events.seq), same position",
+        found.Add(new Diagnostic($"EXPLAIN ANALYZE, the subscriber's page query from the middle ({middle}), limit {limit:N0}",
             "plan below", await ExplainAsync(db, SuggestedPageQuery.Sql(middle, limit))));
-        foreach (var pageSize in EventStoreOptions.PageSizes)
-        {
-            var (paged, pagedSeconds) = await SuggestedPageQuery.ReadAllAsync(db.DataSource, pageSize);
-            found.Add(new Diagnostic($"suggested page query, page {pageSize:N0}, one transaction per page, metadata deserialized",
-                $"{paged / pagedSeconds:N0} events/s ({paged:N0} in {pagedSeconds:F2} s)"));
-        }
 
         found.Add(await RecordedAtIndexCostAsync(db, options));
         found.Add(new Diagnostic("database sizes", await db.ScalarAsync("""
