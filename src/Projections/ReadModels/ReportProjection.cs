@@ -7,7 +7,8 @@ using NpgsqlTypes;
 namespace GovReport.Projections.ReadModels;
 
 /// <summary>
-/// One row per monthly report with its current figures. A page of events is folded in memory
+/// One row per monthly report: its status, narrative and timeliness (its figures are read from its
+/// stream, and officially from the figure models). A page of events is folded in memory
 /// and each touched report written once, so a rebuild costs a statement per page, not per event.
 /// </summary>
 internal static class ReportProjection
@@ -18,7 +19,6 @@ internal static class ReportProjection
         public required string Month;
         public string Status = "none";
         public long Version;
-        public SortedDictionary<string, decimal> Figures = new(StringComparer.Ordinal);
         public Narrative? Narrative;
         public DateTimeOffset? SubmittedAt;
         public bool? OnTime;
@@ -49,12 +49,10 @@ internal static class ReportProjection
         {
             case DraftSaved e:
                 row.Status = "draft";
-                row.Figures = Figures(e.Values);
                 row.Narrative = e.Narrative ?? row.Narrative;
                 break;
             case ReportSubmitted e:
                 row.Status = "submitted";
-                row.Figures = Figures(e.Values);
                 row.Narrative = e.Narrative ?? row.Narrative;
                 (row.SubmittedAt, row.OnTime, row.Deadline, row.ReturnReason) = (e.SubmittedAt.ToUniversalTime(), e.OnTime, e.Deadline, null);
                 break;
@@ -65,19 +63,13 @@ internal static class ReportProjection
             case ReportApproved:
                 row.Status = "approved";
                 break;
-            case FiguresCorrected e:
-                foreach (var change in e.Changes) row.Figures[change.Indicator.Value] = change.Value;
-                break;
         }
     }
-
-    private static SortedDictionary<string, decimal> Figures(IEnumerable<FigureValue> values) =>
-        new(values.ToDictionary(v => v.Indicator.Value, v => v.Value), StringComparer.Ordinal);
 
     private static async Task<Dictionary<(string, string), Row>> LoadAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
     {
         await using var command = context.Command("""
-            SELECT r.unit_id, r.month, r.status, r.version, r.figures::text, r.narrative::text, r.submitted_at, r.on_time,
+            SELECT r.unit_id, r.month, r.status, r.version, r.narrative::text, r.submitted_at, r.on_time,
                    r.deadline, r.return_reason, r.updated_at
             FROM {0}.reports r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
             """);
@@ -93,13 +85,12 @@ internal static class ReportProjection
                 Month = reader.GetString(1),
                 Status = reader.GetString(2),
                 Version = reader.GetInt64(3),
-                Figures = GovReport.Projections.Figures.FigureJson.Parse(reader.GetString(4)),
-                Narrative = reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(5), EventSerializer.Options),
-                SubmittedAt = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                OnTime = reader.IsDBNull(7) ? null : reader.GetBoolean(7),
-                Deadline = reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8),
-                ReturnReason = reader.IsDBNull(9) ? null : reader.GetString(9),
-                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(10),
+                Narrative = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(4), EventSerializer.Options),
+                SubmittedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                OnTime = reader.IsDBNull(6) ? null : reader.GetBoolean(6),
+                Deadline = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+                ReturnReason = reader.IsDBNull(8) ? null : reader.GetString(8),
+                UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
             };
             rows[(row.Unit, row.Month)] = row;
         }
@@ -109,10 +100,10 @@ internal static class ReportProjection
     private static async Task SaveAsync(ProjectionContext context, List<Row> rows)
     {
         await using var command = context.Command("""
-            INSERT INTO {0}.reports (unit_id, month, status, version, figures, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
-            SELECT * FROM unnest(@units, @months, @statuses, @versions, @figures, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)
+            INSERT INTO {0}.reports (unit_id, month, status, version, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
+            SELECT * FROM unnest(@units, @months, @statuses, @versions, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)
             ON CONFLICT (unit_id, month) DO UPDATE SET status = excluded.status, version = excluded.version,
-                figures = excluded.figures, narrative = excluded.narrative, submitted_at = excluded.submitted_at,
+                narrative = excluded.narrative, submitted_at = excluded.submitted_at,
                 on_time = excluded.on_time, deadline = excluded.deadline, return_reason = excluded.return_reason,
                 updated_at = excluded.updated_at
             """);
@@ -120,8 +111,6 @@ internal static class ReportProjection
         command.Parameters.AddWithValue("months", rows.Select(r => r.Month).ToArray());
         command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
         command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
-        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-            rows.Select(r => GovReport.Projections.Figures.FigureJson.Write(r.Figures)).ToArray());
         command.Parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
             rows.Select(r => r.Narrative is null ? null : JsonSerializer.Serialize(r.Narrative, EventSerializer.Options)).ToArray());
         command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.SubmittedAt ?? DBNull.Value).ToArray());
