@@ -80,6 +80,7 @@ public static class GovReportApp
         services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
+        services.AddApiModule<Blocks.BlocksApi>();
         services.AddApiModule<Admin.AdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddApiModule<Audit.AuditModule>();
