@@ -83,6 +83,7 @@ public static class GovReportApp
         services.AddApiModule<Blocks.BlocksApi>();
         services.AddApiModule<Admin.AdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
+        services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddApiModule<Audit.AuditModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
