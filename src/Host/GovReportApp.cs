@@ -80,8 +80,10 @@ public static class GovReportApp
         services.AddApiModule<Reports.ReportsModule>();
         services.AddApiModule<Comparisons.PerformanceApi>();
         services.AddApiModule<Comparisons.ReportingStatusApi>();
+        services.AddApiModule<Blocks.BlocksApi>();
         services.AddApiModule<Admin.AdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
+        services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddApiModule<Audit.AuditModule>();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();

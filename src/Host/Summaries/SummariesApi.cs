@@ -37,7 +37,12 @@ public sealed class SummariesApi : IApiModule
         string? scope, string? period, SummaryStore store, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (scope is not null && !UnitId.TryParse(scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
+        // A block is named "block:{block}", e.g. scope=block:kinh-te; anything else is a unit id.
+        if (scope is not null && BlockScope.IsBlock(scope))
+        {
+            if (!BlockScope.IsSummarisable(BlockScope.BlockOf(scope))) errors["scope"] = [$"'{scope}' is not a block scope such as block:kinh-te."];
+        }
+        else if (scope is not null && !UnitId.TryParse(scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
         Month? month = null;
         if (period is not null)
         {
@@ -70,6 +75,14 @@ public sealed class SummariesApi : IApiModule
         var errors = new Dictionary<string, string[]>();
         UnitRow? scope = null;
         if (string.IsNullOrWhiteSpace(body?.Scope)) errors["scope"] = ["scope is required: the unit whose summary to publish."];
+        else if (BlockScope.IsBlock(body.Scope))
+        {
+            // Only an administrator may publish a block's summary: approvers answer for units, not blocks.
+            var block = BlockScope.BlockOf(body.Scope);
+            if (!BlockScope.IsSummarisable(block) || (await catalogue.UnitsAsync(ct)).All(u => u.Block != block))
+                errors["scope"] = [$"No unit belongs to a block '{block}'."];
+            else scope = BlockScope.Row(block, clock.GetUtcNow());
+        }
         else if (!UnitId.TryParse(body.Scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
         else if ((scope = await catalogue.UnitAsync(body.Scope, ct)) is null) errors["scope"] = [$"No unit '{body.Scope}' is registered."];
         var month = default(Month);

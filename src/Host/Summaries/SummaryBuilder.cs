@@ -7,7 +7,8 @@ using GovReport.Projections.Queries.Performance;
 namespace GovReport.Host.Summaries;
 
 /// <summary>Gathers what a summary shows, from the read models as they stand, into the event that keeps it.</summary>
-public sealed class SummaryBuilder(PerformanceQuery performance, ReportingStatusQuery reporting, SummarySources sources)
+public sealed class SummaryBuilder(
+    PerformanceQuery performance, ReportingStatusQuery reporting, SummarySources sources, BlockSummarySources blocks)
 {
     /// <summary>The briefing's slices: month, quarter so far, year so far, and any longer period the month closes.</summary>
     public static IReadOnlyList<ComparisonView> ViewsFor(Month month)
@@ -22,6 +23,7 @@ public sealed class SummaryBuilder(PerformanceQuery performance, ReportingStatus
     public async Task<SummaryPublished> BuildAsync(
         string id, UnitRow scope, Month month, DateTimeOffset now, bool onDemand, SummaryListItem? previous, CancellationToken ct)
     {
+        if (BlockScope.IsBlock(scope.Id)) return await BuildForBlockAsync(id, scope, month, now, onDemand, previous, ct);
         var unit = UnitId.Parse(scope.Id);
         var views = new List<SummaryView>();
         foreach (var view in ViewsFor(month))
@@ -36,6 +38,27 @@ public sealed class SummaryBuilder(PerformanceQuery performance, ReportingStatus
             status.Missing, status.Units.Select(u => new UnitReporting(u.Unit, u.Name, u.State, u.SubmittedAt)).ToList());
         var narratives = await sources.NarrativesAsync(scope.Id, month, ct);
         var corrected = previous is null ? [] : await sources.CorrectedSinceAsync(scope.Id, previous.PublishedAt, ct);
+        var ytd = views.Single(v => v.View == ComparisonView.Ytd.ToApiString());
+        return new SummaryPublished(id, scope.Id, scope.Name, month, month.Label, now, onDemand, views, reportingStatus,
+            narratives, SummaryLines.Build(ytd.Rows, reportingStatus), corrected, previous?.Id);
+    }
+
+    /// <summary>A block's summary: its comparisons (no plan), and its top members' reporting, narratives and corrections.</summary>
+    private async Task<SummaryPublished> BuildForBlockAsync(
+        string id, UnitRow scope, Month month, DateTimeOffset now, bool onDemand, SummaryListItem? previous, CancellationToken ct)
+    {
+        var block = BlockScope.BlockOf(scope.Id);
+        var views = new List<SummaryView>();
+        foreach (var view in ViewsFor(month))
+        {
+            var report = await performance.RunForBlockAsync(block, month, view, asOf: null, only: null, ct);
+            views.Add(new SummaryView(report.View, report.Label, Month.Parse(report.From), Month.Parse(report.To),
+                report.Rows.Select(ToRow).ToList()));
+        }
+        var members = await blocks.MembersAsync(block, ct);
+        var reportingStatus = await blocks.ReportingAsync(members, month, ct);
+        var narratives = await blocks.NarrativesAsync(members, month, ct);
+        var corrected = previous is null ? [] : await blocks.CorrectedSinceAsync(members, previous.PublishedAt, ct);
         var ytd = views.Single(v => v.View == ComparisonView.Ytd.ToApiString());
         return new SummaryPublished(id, scope.Id, scope.Name, month, month.Label, now, onDemand, views, reportingStatus,
             narratives, SummaryLines.Build(ytd.Rows, reportingStatus), corrected, previous?.Id);

@@ -3,6 +3,7 @@ using GovReport.Domain.Periods;
 using GovReport.EventStore;
 using GovReport.Host.Reports;
 using GovReport.Projections.Queries;
+using GovReport.Projections.Queries.Performance;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -47,6 +48,11 @@ public sealed class SummaryScheduler(
         var units = await catalogue.UnitsAsync(ct);
         var parents = units.Where(u => u.ParentId is not null).Select(u => u.ParentId!).ToHashSet(StringComparer.Ordinal);
         var scopes = units.Where(u => u.ParentId is null || parents.Contains(u.Id)).ToList();
+        // Every block too, unless its stream id would be a unit's (a unit named "block-kinh-te").
+        var ids = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        scopes.AddRange(BlockFigures.Blocks(units).Keys
+            .Where(b => BlockScope.IsSummarisable(b) && !ids.Contains(BlockScope.StreamPart(BlockScope.Of(b))))
+            .Select(b => BlockScope.Row(b, clock.GetUtcNow())));
         var candidates = new List<(UnitRow Scope, Month Month)>();
         for (var month = first.Value; month <= Month.Of(today); month = month.Next())
             foreach (var scope in scopes)
@@ -66,8 +72,9 @@ public sealed class SummaryScheduler(
         return first < earliest ? earliest : first;
     }
 
+    /// <summary>A block is due when the city level is: its briefing is the city's.</summary>
     private static UnitLevel Level(UnitRow unit) =>
-        UnitKinds.TryParse(unit.Kind, out var kind, out _) ? kind.Level() : UnitLevel.Commune;
+        BlockScope.IsBlock(unit.Id) ? UnitLevel.City : UnitKinds.TryParse(unit.Kind, out var kind, out _) ? kind.Level() : UnitLevel.Commune;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -18,9 +18,9 @@ public sealed class SummaryStore(NpgsqlDataSource dataSource, PgEventStore store
 {
     private static readonly string EventType = EventTypes.NameOf(typeof(SummaryPublished));
 
-    public static string AutomaticId(string scope, string month) => $"summary-{scope}-{month}";
+    public static string AutomaticId(string scope, string month) => $"summary-{BlockScope.StreamPart(scope)}-{month}";
 
-    public static string OnDemandId(string scope, string month, int n) => $"summary-{scope}-{month}-ondemand-{n}";
+    public static string OnDemandId(string scope, string month, int n) => $"summary-{BlockScope.StreamPart(scope)}-{month}-ondemand-{n}";
 
     public static bool IsValidId(string? id) =>
         id is { Length: > 8 and <= 200 } && id.StartsWith("summary-", StringComparison.Ordinal)

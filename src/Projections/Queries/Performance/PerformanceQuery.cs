@@ -31,6 +31,28 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan, month, view));
     }
 
+    /// <summary>
+    /// A block's comparisons: its top members' effective figures (live, or as of the instant)
+    /// combined across units. Membership is the catalogue as it stands; a block has no plan.
+    /// </summary>
+    public async Task<PerformanceReport> RunForBlockAsync(
+        string block, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
+    {
+        var indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
+        var months = ComparisonViews.Months(view, month);
+        var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
+        var codes = indicators.Select(i => i.Code.Value).ToArray();
+        var perMember = new List<IReadOnlyDictionary<(string, Month), decimal>>();
+        foreach (var member in BlockFigures.TopMembers(await catalogue.UnitsAsync(ct), block))
+            perMember.Add(asOf is null
+                ? await LiveFiguresAsync(member, codes, wanted, ct)
+                : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct));
+        var figures = BlockFigures.Aggregate(indicators, perMember);
+        var (from, to) = ComparisonViews.Range(view, month);
+        return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
+            ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan: null, month, view));
+    }
+
     /// <summary>A unit with children reads its rollups; a unit without, its official figures.</summary>
     private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
     {

@@ -1,0 +1,85 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Host.Api;
+using GovReport.Host.Auth;
+using GovReport.Host.Comparisons;
+using GovReport.Host.Daemon;
+using GovReport.Projections;
+using GovReport.Projections.Queries;
+using GovReport.Projections.Queries.Performance;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GovReport.Host.Blocks;
+
+public sealed record BlockView(string Id, IReadOnlyList<string> Members);
+
+public sealed record BlockList(IReadOnlyList<BlockView> Blocks);
+
+/// <summary>A block's comparison: the unit endpoint's shape, <c>unit</c> holding the block id and <c>scope</c> "block".</summary>
+public sealed record BlockPerformanceResponse(
+    string Unit, string Scope, string Period, string View, string From, string To, string Label, DateTimeOffset? AsOf,
+    IReadOnlyList<PerformanceRow> Rows, Freshness? Freshness);
+
+/// <summary>
+/// <c>/api/blocks</c>: the blocks (khối) units are grouped into, and a block's figures added up
+/// across its member units. Blocks have no plan, so every row is <c>no-target</c>.
+/// </summary>
+public sealed class BlocksApi : IApiModule
+{
+    public void Map(RouteGroupBuilder api)
+    {
+        var blocks = api.MapGroup("/blocks").WithTags("Comparisons");
+        blocks.MapGet("", ListAsync).RequireAuthorization(Policies.ReadFigures).WithName("ListBlocks")
+            .WithSummary("The blocks (khối) units are grouped into, with their member units.");
+        blocks.MapGet("/{block}/performance", GetAsync).RequireAuthorization(Policies.ReadFigures).WithName("GetBlockPerformance")
+            .WithSummary("Actual against the same period last year, for every indicator, added up across a block's member units.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<BlockList>> ListAsync(CatalogueReader catalogue, CancellationToken ct) =>
+        TypedResults.Ok(new BlockList(BlockFigures.Blocks(await catalogue.UnitsAsync(ct))
+            .Select(b => new BlockView(b.Key, b.Value)).ToList()));
+
+    public static async Task<Results<Ok<BlockPerformanceResponse>, ProblemHttpResult>> GetAsync(
+        string block, string? period, string? view, string? asOf, string? indicator,
+        CatalogueReader catalogue, PerformanceQuery query, ProjectionFreshness freshness,
+        IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsedPeriod = QueryParameters.Period(period, errors);
+        var instant = QueryParameters.AsOf(asOf, errors);
+        var parsedView = ComparisonView.Month;
+        if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors["view"] = [viewError!];
+        else if (view is null && parsedPeriod is not null) parsedView = DefaultView(parsedPeriod.Kind);
+        IndicatorCode? only = null;
+        if (indicator is not null)
+        {
+            if (!IndicatorCode.TryParse(indicator, out var code, out var codeError)) errors["indicator"] = [codeError!];
+            else if ((await catalogue.IndicatorsAsync(ct)).All(i => i.Code != code)) errors["indicator"] = [$"No indicator '{indicator}' is defined."];
+            else only = code;
+        }
+        if (errors.Count > 0) return Problems.Validation(errors);
+        if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
+            return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");
+
+        Freshness? fresh = null;
+        if (instant is null)
+        {
+            var lag = await freshness.WaitForCatchUpAsync(options.Value.ReadWait, ct);
+            fresh = new Freshness(lag.PendingEvents == 0, lag.PendingEvents, Math.Round(lag.Age(clock.GetUtcNow()).TotalSeconds, 3));
+        }
+        var report = await query.RunForBlockAsync(block, parsedPeriod!.LastMonth, parsedView, instant, only, ct);
+        return TypedResults.Ok(new BlockPerformanceResponse(report.Unit, "block", parsedPeriod.Id, report.View, report.From, report.To,
+            report.Label, report.AsOf, report.Rows, fresh));
+    }
+
+    /// <summary>As for units: a quarter, half or year asked for on its own is compared as a whole.</summary>
+    private static ComparisonView DefaultView(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Quarter => ComparisonView.Quarter,
+        PeriodKind.Half => ComparisonView.Half,
+        PeriodKind.Year => ComparisonView.Year,
+        _ => ComparisonView.Month,
+    };
+}
