@@ -36,11 +36,14 @@ public sealed class CatchUpSubscription(
     {
         while (!ct.IsCancellationRequested)
         {
+            // Taken before reading, so an append that commits while we read still wakes us.
+            var notified = notifications.NextNotification;
             await CatchUpAsync(ct);
             var lag = await _reader.LagAsync(await _reader.LoadCheckpointAsync(Name, ct), ct);
+            if (lag.PendingEvents > lag.HeldBack) continue; // committed since the last page: read on
             // Events behind a running transaction appear as soon as it ends, which may not notify.
             var wait = lag.HeldBack > 0 ? TimeSpan.FromMilliseconds(20) : pollInterval;
-            await notifications.WaitAsync(wait, ct);
+            await EventNotifications.WaitAsync(notified, wait, ct);
         }
     }
 

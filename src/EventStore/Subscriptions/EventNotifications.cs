@@ -18,11 +18,16 @@ public sealed class EventNotifications(NpgsqlDataSource dataSource) : IAsyncDisp
 
     public void Start() => _loop ??= Task.Run(() => ListenLoopAsync(_stop.Token));
 
-    /// <summary>Completes at the next notification or after the timeout, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Completes at the first notification after this call. Take it before reading the log and
+    /// wait on it after: a notification that arrives while reading then still counts.
+    /// </summary>
+    public Task NextNotification => Volatile.Read(ref _next).Task;
+
+    /// <summary>Completes when the notification task does or after the timeout, whichever is first.</summary>
+    public static async Task WaitAsync(Task notification, TimeSpan timeout, CancellationToken ct)
     {
-        var signal = Volatile.Read(ref _next).Task;
-        await Task.WhenAny(signal, Task.Delay(timeout, ct));
+        await Task.WhenAny(notification, Task.Delay(timeout, ct));
         ct.ThrowIfCancellationRequested();
     }
 
