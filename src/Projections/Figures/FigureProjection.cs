@@ -33,11 +33,12 @@ public static class FigureProjection
                     break;
             }
         }
-        var changed = await OfficialFigures.ApplyAsync(context, reports);
+        var official = await OfficialFigures.ApplyAsync(context, reports);
+        var changed = official.Keys.ToHashSet();
         if (structural.Count > 0) changed.UnionWith(await AffectedByStructureAsync(context, structural));
         if (changed.Count == 0) return;
         var tree = await UnitTreeSnapshot.LoadAsync(context);
-        await Rollups.RecomputeAsync(context, tree, changed);
+        await Rollups.RecomputeAsync(context, tree, changed, official);
     }
 
     /// <summary>

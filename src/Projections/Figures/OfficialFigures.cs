@@ -23,11 +23,11 @@ internal static class OfficialFigures
         public bool Stored { get; } = stored;
     }
 
-    /// <returns>The (unit, month) pairs whose official figures changed.</returns>
-    public static async Task<HashSet<(string Unit, string Month)>> ApplyAsync(
+    /// <returns>The (unit, month) pairs whose official figures changed, with their figures now (null: none).</returns>
+    public static async Task<Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>?>> ApplyAsync(
         ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
     {
-        var changed = new HashSet<(string, string)>();
+        var changed = new Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>?>();
         if (page.Count == 0) return changed;
         var current = await LoadCurrentAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList());
         var closed = new List<State>();
@@ -57,7 +57,7 @@ internal static class OfficialFigures
                 opened.Add(state);
                 current[key] = state;
             }
-            changed.Add(key);
+            changed[key] = after;
         }
         await CloseAsync(context, closed);
         await OpenAsync(context, opened);

@@ -10,7 +10,10 @@ namespace GovReport.Projections.Figures;
 /// </summary>
 internal static class Rollups
 {
-    public static async Task RecomputeAsync(ProjectionContext context, UnitTreeSnapshot tree, IReadOnlyCollection<(string Unit, string Month)> changed)
+    /// <param name="known">Official figures this page already holds (null: none); the rest are loaded.</param>
+    public static async Task RecomputeAsync(ProjectionContext context, UnitTreeSnapshot tree,
+        IReadOnlyCollection<(string Unit, string Month)> changed,
+        IReadOnlyDictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>?> known)
     {
         if (changed.Count == 0) return;
         var dirty = new HashSet<(string Unit, string Month)>(changed);
@@ -22,7 +25,9 @@ internal static class Rollups
         var children = parents.SelectMany(p => tree.ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
         var leaves = children.Where(c => tree.ChildrenOf(c.Unit).Count == 0).ToList();
         var official = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.official_figures f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
-            parents.Concat(leaves).ToList());
+            parents.Concat(leaves).Where(k => !known.ContainsKey(k)).ToList());
+        foreach (var (key, figures) in known)
+            if (figures is not null) official[key] = figures;
         // A child with children of its own contributes its rollup: recomputed below if dirty, else as stored.
         var effective = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.rollups r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)",
             children.Where(c => tree.ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList());
