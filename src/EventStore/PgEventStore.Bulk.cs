@@ -56,7 +56,7 @@ public sealed partial class PgEventStore
             activity?.SetTag("govreport.events", pending.Count);
             return pending.Count;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (IsStreamRace(e))
         {
             throw Conflict(StreamOf(e) ?? appends[0].StreamId, ExpectedVersion.NoStream, null);
         }

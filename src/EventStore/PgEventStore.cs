@@ -50,7 +50,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             EventStoreTelemetry.EventsAppended.Add(events.Count);
             return new AppendResult(pending[^1].Version, recorded);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (IsStreamRace(e))
         {
             // A concurrent writer created the stream (or took the version) first.
             throw Conflict(streamId, expected, null);
@@ -93,6 +93,10 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         if (string.IsNullOrWhiteSpace(streamId) || streamId.Length > 200)
             throw new ArgumentException("A stream id is 1 to 200 characters.", nameof(streamId));
     }
+
+    /// <summary>Only the stream's own keys mean a lost race; any other unique violation is a real error.</summary>
+    private static bool IsStreamRace(PostgresException e) =>
+        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is "events_stream_version" or "streams_pkey";
 
     private static WrongExpectedVersionException Conflict(string streamId, ExpectedVersion expected, long? actual)
     {

@@ -12,15 +12,23 @@ public sealed record AuditedEvent(RecordedEvent Event, byte[] Hash);
 /// </summary>
 public sealed record EventLogFilter(string? Stream = null, string? Unit = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
 
-/// <summary>The log in global sequence order, filtered and paged for audit.</summary>
+/// <summary>
+/// The log in commit order, filtered and paged for audit. Pages follow (transaction id, sequence)
+/// under the oldest running transaction, as subscribers do: a cursor on the sequence alone would
+/// pass over an event whose transaction commits after a later-numbered one.
+/// </summary>
 public static class EventLogQuery
 {
     public static async Task<IReadOnlyList<AuditedEvent>> ReadAsync(
-        NpgsqlDataSource dataSource, EventLogFilter filter, long after, int limit, CancellationToken ct = default)
+        NpgsqlDataSource dataSource, EventLogFilter filter, SubscriptionPosition after, int limit, CancellationToken ct = default)
     {
-        var sql = new StringBuilder($"SELECT {EventRows.Columns}, hash FROM es.events WHERE seq > @after");
+        var sql = new StringBuilder($"""
+            SELECT {EventRows.Columns}, hash FROM es.events
+            WHERE (tx_id, seq) > (@tx::text::xid8, @seq) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            """);
         await using var command = dataSource.CreateCommand();
-        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("tx", after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("seq", after.Sequence);
         if (filter.Stream is not null)
         {
             sql.Append(" AND stream_id = @stream");
@@ -47,7 +55,7 @@ public static class EventLogQuery
             sql.Append(" AND recorded_at < @to");
             command.Parameters.AddWithValue("to", filter.To.Value.ToUniversalTime());
         }
-        sql.Append(" ORDER BY seq LIMIT @limit");
+        sql.Append(" ORDER BY events.tx_id, events.seq LIMIT @limit");
         command.Parameters.AddWithValue("limit", limit);
         command.CommandText = sql.ToString();
 

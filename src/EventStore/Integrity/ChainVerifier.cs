@@ -21,15 +21,17 @@ public static class ChainVerifier
     public static async Task<ChainReport> VerifyAsync(
         NpgsqlDataSource dataSource, IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        var heads = await LoadHeadsAsync(dataSource, ct);
+        // Heads and events from one snapshot: an append between two reads is not a broken chain.
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var heads = await LoadHeadsAsync(connection, snapshot, ct);
         var broken = new List<BrokenStream>();
         long checkedEvents = 0, checkedStreams = 0;
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand("""
             SELECT stream_id, version, event_type, event_id, recorded_at, data::text, metadata::text, prev_hash, hash
             FROM es.events ORDER BY stream_id, version
-            """, connection);
+            """, connection, snapshot);
         await using var reader = await command.ExecuteReaderAsync(ct);
 
         string? stream = null;
@@ -104,10 +106,10 @@ public static class ChainVerifier
 
     private sealed record Head(long Version, byte[] Hash);
 
-    private static async Task<Dictionary<string, Head>> LoadHeadsAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    private static async Task<Dictionary<string, Head>> LoadHeadsAsync(NpgsqlConnection connection, NpgsqlTransaction snapshot, CancellationToken ct)
     {
         var heads = new Dictionary<string, Head>(StringComparer.Ordinal);
-        await using var command = dataSource.CreateCommand("SELECT stream_id, version, head_hash FROM es.streams");
+        await using var command = new NpgsqlCommand("SELECT stream_id, version, head_hash FROM es.streams", connection, snapshot);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             heads[reader.GetString(0)] = new Head(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GovReport.EventStore;
 using GovReport.EventStore.Audit;
 using GovReport.Host.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,8 +12,11 @@ public sealed record AuditEvent(
     string Actor, string Source, string? Reason, string? CorrelationId, string? CausationId,
     JsonElement Data, string Hash);
 
-/// <summary>A page of the log; pass <see cref="Next"/> as <c>after</c> for the following page (null: no more).</summary>
-public sealed record AuditEventsPage(IReadOnlyList<AuditEvent> Events, long? Next);
+/// <summary>
+/// A page of the log; pass <see cref="Next"/> as <c>after</c> for the following page (null: no
+/// more). The cursor is opaque to clients: "transaction.sequence" of the page's last event.
+/// </summary>
+public sealed record AuditEventsPage(IReadOnlyList<AuditEvent> Events, string? Next);
 
 /// <summary>
 /// <c>GET /api/audit/events?stream=…|unit=…&amp;from=…&amp;to=…&amp;after=…&amp;limit=…</c>: the recorded
@@ -49,16 +53,16 @@ internal static class AuditEventsEndpoint
         var toInstant = AuditParameters.Instant(to, "to", errors);
         if (fromInstant is not null && toInstant is not null && toInstant < fromInstant)
             errors["to"] = ["to must not be before from."];
-        var afterSequence = AuditParameters.Number(after, "after", 0, 0, long.MaxValue, errors);
+        var afterPosition = Cursor(after, errors);
         var pageSize = (int)AuditParameters.Number(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
         // One more than asked tells whether there is a next page without a count.
-        var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterSequence, pageSize + 1, ct);
+        var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
         var events = rows.Take(pageSize).Select(ToApi).ToList();
-        long? next = rows.Count > pageSize ? events[^1].Sequence : null;
-        if (next is not null) http.Response.Headers["X-Next-After"] = next.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1].Event.Position) : null;
+        if (next is not null) http.Response.Headers["X-Next-After"] = next;
 
         if (!AuditCsv.Wanted(http.Request, format)) return TypedResults.Ok(new AuditEventsPage(events, next));
         return AuditCsv.File("audit-events.csv", CsvHeaders, events.Select(e => (IReadOnlyList<object?>)
@@ -74,5 +78,20 @@ internal static class AuditEventsEndpoint
         using var data = JsonDocument.Parse(e.Data);
         return new AuditEvent(e.Sequence, e.StreamId, e.Version, e.Type, e.RecordedAt, metadata.Actor, metadata.Source,
             metadata.Reason, metadata.CorrelationId, metadata.CausationId, data.RootElement.Clone(), Convert.ToHexStringLower(row.Hash));
+    }
+
+    private static string CursorOf(SubscriptionPosition position) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{position.TransactionId}.{position.Sequence}");
+
+    private static SubscriptionPosition Cursor(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text)) return SubscriptionPosition.Start;
+        var parts = text.Split('.');
+        if (parts.Length == 2
+            && ulong.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tx)
+            && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+            return new SubscriptionPosition(tx, seq);
+        errors["after"] = ["after is the next cursor of the previous page, e.g. 5123.40981."];
+        return SubscriptionPosition.Start;
     }
 }

@@ -61,12 +61,12 @@ public class AuditEventsTests(ReportsFactory factory) : IClassFixture<ReportsFac
     public async Task Given_more_events_than_the_limit_when_paging_by_the_next_cursor_then_every_event_comes_once()
     {
         var seen = new List<long>();
-        long? after = 0;
+        string? after = "";
         while (after is not null)
         {
             var page = await _auditor.JsonAsync($"/api/audit/events?after={after}&limit=3");
             seen.AddRange(page.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
-            after = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetInt64();
+            after = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         }
 
         Assert.Equal(await factory.EventCountAsync(), seen.Count);
