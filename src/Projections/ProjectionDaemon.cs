@@ -56,8 +56,10 @@ public sealed class ProjectionDaemon(NpgsqlDataSource dataSource, EventNotificat
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                // One bad page (a database outage, an event this version cannot read) must not
+                // stop the host: report it, back off, and try again from the checkpoint.
                 onError?.Invoke(e);
                 await Task.Delay(TimeSpan.FromSeconds(1), ct).ContinueWith(_ => { });
             }

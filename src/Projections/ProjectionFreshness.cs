@@ -1,28 +1,45 @@
 using GovReport.EventStore;
 using GovReport.Projections.Figures;
+using Npgsql;
 
 namespace GovReport.Projections;
 
+/// <summary>The end of a wait: whether the projections reached what was committed at its start, and the lag then.</summary>
+public sealed record CatchUp(bool Reached, SubscriptionLag Lag);
+
 /// <summary>How far the asynchronous read models are behind the log, and a bounded wait for them.</summary>
-public sealed class ProjectionFreshness(EventSubscription reader, TimeProvider clock)
+public sealed class ProjectionFreshness(NpgsqlDataSource dataSource, EventSubscription reader, TimeProvider clock)
 {
     public async Task<SubscriptionLag> LagAsync(CancellationToken ct = default) =>
         await reader.LagAsync(await reader.LoadCheckpointAsync(FigureProjection.SubscriptionName, ct), ct);
 
     /// <summary>
-    /// Waits until the projections have read everything committed before the call, or until the
-    /// timeout; returns the lag at the end so a response can say how stale it is.
+    /// Waits until the projections have read everything committed before the call — not what is
+    /// appended meanwhile, which a steady stream of writes would make a wait without end — or
+    /// until the timeout; says which, with the lag at the end so a response can say how stale it is.
     /// </summary>
-    public async Task<SubscriptionLag> WaitForCatchUpAsync(TimeSpan timeout, CancellationToken ct = default)
+    public async Task<CatchUp> WaitForCatchUpAsync(TimeSpan timeout, CancellationToken ct = default)
     {
+        var target = await LastCommittedAsync(ct);
         var started = clock.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(10);
         while (true)
         {
-            var lag = await LagAsync(ct);
-            if (lag.PendingEvents == 0 || clock.GetElapsedTime(started) >= timeout) return lag;
+            var reached = target is not { } head || await reader.LoadCheckpointAsync(FigureProjection.SubscriptionName, ct) >= head;
+            if (reached || clock.GetElapsedTime(started) >= timeout) return new CatchUp(reached, await LagAsync(ct));
             await Task.Delay(delay, ct);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
         }
+    }
+
+    /// <summary>The last event committed now, in subscription order (null for an empty log).</summary>
+    private async Task<SubscriptionPosition?> LastCommittedAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT tx_id::text, seq FROM es.events ORDER BY events.tx_id DESC, events.seq DESC LIMIT 1");
+        await using var result = await command.ExecuteReaderAsync(ct);
+        return await result.ReadAsync(ct)
+            ? new SubscriptionPosition(ulong.Parse(result.GetString(0), System.Globalization.CultureInfo.InvariantCulture), result.GetInt64(1))
+            : null;
     }
 }

@@ -56,7 +56,7 @@ public sealed class ProjectionFixture : IAsyncLifetime
     /// </summary>
     public async Task ProjectAsync()
     {
-        var freshness = new ProjectionFreshness(new EventSubscription(DataSource), TimeProvider.System);
+        var freshness = new ProjectionFreshness(DataSource, new EventSubscription(DataSource), TimeProvider.System);
         var subscription = ProjectionDaemon.FigureSubscription(DataSource);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         do await subscription.CatchUpAsync();

@@ -106,4 +106,21 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.Null(await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted"));
         Assert.Equal(7m, (await _fx.RowAsync("tp-thai-nguyen", "2022-08", ComparisonView.Month, "forest-planted"))!.Actual);
     }
+
+    [Fact]
+    public async Task A_parent_whose_last_child_moves_away_keeps_no_roll_ups_and_equals_a_replay()
+    {
+        await _fx.UnitAsync("tp-thai-nguyen", UnitKind.City);
+        await _fx.UnitAsync("xa-tan-cuong", UnitKind.Commune, "tp-thai-nguyen");
+        await _fx.SubmitAsync("tp-thai-nguyen", "2022-03", ("forest-planted", 3m));
+        await _fx.SubmitAsync("xa-tan-cuong", "2022-04", ("forest-planted", 4m));
+        await _fx.ProjectAsync();
+        await _fx.AppendAsync("unit-xa-tan-cuong", new UnitMoved(UnitId.Parse("xa-tan-cuong"), UnitId.Parse("bac-kan"), UnitId.Parse("tp-thai-nguyen")));
+        await _fx.ProjectAsync();
+
+        await new Rebuild.ReadModelRebuilder(_fx.DataSource).ReplayIntoAsync("rm_replay", null, default);
+
+        Assert.Empty(await Rebuild.ReadModelComparer.CompareAsync(_fx.DataSource, "rm", "rm_replay"));
+        Assert.Equal(3m, (await _fx.RowAsync("tp-thai-nguyen", "2022-04", ComparisonView.Ytd, "forest-planted"))!.Actual);
+    }
 }

@@ -18,10 +18,12 @@ public sealed class AdminApi : IApiModule
             .WithSummary("Replays the whole event log into fresh read models and swaps them in for the live ones.")
             .WithTags("Operations");
 
-    public static async Task<Ok<RebuildResponse>> RebuildAsync(NpgsqlDataSource dataSource, ILogger<AdminApi> log, CancellationToken ct)
+    public static async Task<Results<Ok<RebuildResponse>, ProblemHttpResult>> RebuildAsync(NpgsqlDataSource dataSource, ILogger<AdminApi> log, CancellationToken ct)
     {
         var progress = new Progress<long>(n => log.LogInformation("Rebuild replayed {Events} events", n));
-        var result = await new ReadModelRebuilder(dataSource).RebuildLiveAsync(progress, ct);
+        RebuildResult result;
+        try { result = await new ReadModelRebuilder(dataSource).RebuildLiveAsync(progress, ct); }
+        catch (RebuildInProgressException e) { return Problems.Conflict("rebuild-in-progress", e.Message); }
         return TypedResults.Ok(new RebuildResponse(result.Events, Math.Round(result.Elapsed.TotalSeconds, 3),
             Math.Round(result.EventsPerSecond), result.Position.ToString()));
     }

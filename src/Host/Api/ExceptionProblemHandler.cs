@@ -26,6 +26,9 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
             // Retries ran out against a stream that kept moving: the client may simply try again.
             GovReport.EventStore.WrongExpectedVersionException => Problems.Conflict("concurrent-modification",
                 "Someone else changed this at the same moment; read it again and retry."),
+            // The read models did not catch up in time (a summary must include every report).
+            TimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "read-models-behind",
+                "The service is catching up.", "The read models are still catching up with the log; retry in a few seconds."),
             _ => Internal(exception),
         };
         await ProblemWriter.WriteAsync(http, problem);

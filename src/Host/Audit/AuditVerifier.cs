@@ -48,10 +48,10 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
             var position = built.Position;
             for (var attempt = 0; attempt < Comparisons; attempt++)
             {
-                var lag = await freshness.WaitForCatchUpAsync(CatchUpTimeout, ct);
-                if (lag.PendingEvents > 0)
+                var caughtUp = await freshness.WaitForCatchUpAsync(CatchUpTimeout, ct);
+                if (!caughtUp.Reached)
                 {
-                    note = $"The live figure models are {lag.PendingEvents} event(s) behind the log; they were not compared.";
+                    note = $"The live figure models are {caughtUp.Lag.PendingEvents} event(s) behind the log; they were not compared.";
                     break;
                 }
                 progress?.Report("comparing the live read models with the replay");

@@ -63,12 +63,7 @@ public sealed class BlocksApi : IApiModule
         if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
             return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");
 
-        Freshness? fresh = null;
-        if (instant is null)
-        {
-            var lag = await freshness.WaitForCatchUpAsync(options.Value.ReadWait, ct);
-            fresh = new Freshness(lag.PendingEvents == 0, lag.PendingEvents, Math.Round(lag.Age(clock.GetUtcNow()).TotalSeconds, 3));
-        }
+        var fresh = instant is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
         var report = await query.RunForBlockAsync(block, parsedPeriod!.LastMonth, parsedView, instant, only, ct);
         return TypedResults.Ok(new BlockPerformanceResponse(report.Unit, "block", parsedPeriod.Id, report.View, report.From, report.To,
             report.Label, report.AsOf, report.Rows, fresh));

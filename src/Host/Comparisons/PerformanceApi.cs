@@ -12,7 +12,15 @@ using Microsoft.Extensions.Options;
 namespace GovReport.Host.Comparisons;
 
 /// <summary>How current an answer from the asynchronous read models is.</summary>
-public sealed record Freshness(bool CaughtUp, long PendingEvents, double LagSeconds);
+public sealed record Freshness(bool CaughtUp, long PendingEvents, double LagSeconds)
+{
+    /// <summary>Waits (bounded) for the projections to reach what was committed before the read, and says how that went.</summary>
+    public static async Task<Freshness> AfterWaitAsync(ProjectionFreshness freshness, TimeSpan wait, TimeProvider clock, CancellationToken ct)
+    {
+        var caughtUp = await freshness.WaitForCatchUpAsync(wait, ct);
+        return new Freshness(caughtUp.Reached, caughtUp.Lag.PendingEvents, Math.Round(caughtUp.Lag.Age(clock.GetUtcNow()).TotalSeconds, 3));
+    }
+}
 
 public sealed record PerformanceResponse(
     string Unit, string Period, string View, string From, string To, string Label, DateTimeOffset? AsOf,
@@ -50,12 +58,7 @@ public sealed class PerformanceApi : IApiModule
         if (errors.Count > 0) return Problems.Validation(errors);
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
 
-        Freshness? fresh = null;
-        if (instant is null)
-        {
-            var lag = await freshness.WaitForCatchUpAsync(options.Value.ReadWait, ct);
-            fresh = new Freshness(lag.PendingEvents == 0, lag.PendingEvents, Math.Round(lag.Age(clock.GetUtcNow()).TotalSeconds, 3));
-        }
+        var fresh = instant is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
         var report = await query.RunAsync(unit, parsedPeriod!.LastMonth, parsedView, instant, only, ct);
         return TypedResults.Ok(new PerformanceResponse(report.Unit, parsedPeriod.Id, report.View, report.From, report.To,
             report.Label, report.AsOf, report.Rows, fresh));

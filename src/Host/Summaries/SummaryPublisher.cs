@@ -58,9 +58,9 @@ public sealed class SummaryPublisher(
     {
         // A summary must show every report submitted before it, so the asynchronous read models
         // it is built from must have caught up with the log first.
-        var lag = await freshness.WaitForCatchUpAsync(options.Value.CatchUpWait, ct);
-        if (lag.PendingEvents > 0)
-            throw new TimeoutException($"The read models are {lag.PendingEvents} events behind; summary {id} waits for the next pass.");
+        var caughtUp = await freshness.WaitForCatchUpAsync(options.Value.CatchUpWait, ct);
+        if (!caughtUp.Reached)
+            throw new TimeoutException($"The read models are {caughtUp.Lag.PendingEvents} events behind; summary {id} waits for the next pass.");
 
         var previous = await summaries.LatestAsync(scope.Id, ct);
         var summary = await builder.BuildAsync(id, scope, month, clock.GetUtcNow(), onDemand, previous, ct);

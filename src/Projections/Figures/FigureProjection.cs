@@ -54,7 +54,11 @@ public static class FigureProjection
         {
             switch (change)
             {
-                case UnitMoved m: units[m.Id.Value] = m.PreviousParentId?.Value; break;
+                case UnitMoved m:
+                    units[m.Id.Value] = m.PreviousParentId?.Value;
+                    // An old parent left without children keeps no roll-ups: revisit all of its months.
+                    if (m.PreviousParentId is { } previous) units.TryAdd(previous.Value, null);
+                    break;
                 case UnitRegistered { ParentId: { } parent }: units.TryAdd(parent.Value, null); break;
             }
         }

@@ -45,8 +45,9 @@ public static partial class ReadModelSchema
             decision  text NULL,
             reason    text NULL,
             set_by    text NOT NULL,
-            -- When the decision took effect (business time) and when it was recorded (system time):
-            -- comparisons pick the plan in force by the first, "as of" filters on the second.
+            -- When the plan took effect — the instant its command carries: the decision's date where
+            -- the caller gives one (the seed does), else when it was entered — and when it was
+            -- recorded: comparisons pick the plan in force by the first, "as of" filters on the second.
             set_at    timestamptz NOT NULL,
             recorded_at timestamptz NOT NULL,
             targets   jsonb NOT NULL,

@@ -38,6 +38,9 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<RebuildResult> RebuildLiveAsync(IProgress<long>? progress, CancellationToken ct)
     {
+        // Two rebuilds at once would drop each other's twin schema mid-replay.
+        await using var lease = await LeaderLease.TryAcquireAsync(dataSource, "rebuild", ct)
+            ?? throw new RebuildInProgressException();
         const string fresh = "rm_rebuild";
         var built = await ReplayIntoAsync(fresh, progress, ct);
         var clock = Stopwatch.StartNew();
@@ -45,7 +48,7 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ReadModelLock.TakeExclusiveAsync(connection, transaction, ct);
         var (more, position) = await CatchUpAsync(fresh, built.Position, progress, (connection, transaction), ct);
-        var retired = $"rm_retired_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var retired = $"rm_retired_{Guid.NewGuid():N}";
         await using (var swap = new NpgsqlCommand($"""
             ALTER SCHEMA {ReadModelSchema.Live} RENAME TO {retired};
             ALTER SCHEMA {fresh} RENAME TO {ReadModelSchema.Live};
@@ -102,3 +105,6 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
         }
     }
 }
+
+/// <summary>Another rebuild holds the rebuild lease; this one did nothing.</summary>
+public sealed class RebuildInProgressException() : InvalidOperationException("A rebuild of the read models is already running.");
