@@ -12,6 +12,7 @@ public static class StorageSetup
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EventSubscription>();
         services.AddSingleton<Application.StreamCommands>();
+        services.AddSingleton<Application.IdempotencyStore>();
         services.AddSingleton<GovReport.Projections.Queries.CatalogueReader>();
         services.AddHostedService<MigrationService>();
         services.AddReadinessProbe<MigrationProbe>();
