@@ -66,6 +66,17 @@ public static class EventLogQuery
         return events;
     }
 
+    /// <summary>
+    /// Whether committed events wait behind a running transaction (anywhere on the server). A
+    /// reader that wants what was just written waits briefly for them rather than miss them.
+    /// </summary>
+    public static async Task<bool> AnyHeldBackAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM es.events WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()))");
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal)

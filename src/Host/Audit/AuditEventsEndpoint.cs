@@ -60,6 +60,13 @@ internal static class AuditEventsEndpoint
         var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
         // One more than asked tells whether there is a next page without a count.
         var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
+        // A short page may be missing events that committed behind a still-running transaction:
+        // give them a moment (bounded) so an auditor sees what was just written.
+        for (var wait = 0; rows.Count <= pageSize && wait < 50 && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
+        {
+            await Task.Delay(20, ct);
+            rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
+        }
         var events = rows.Take(pageSize).Select(ToApi).ToList();
         var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1].Event.Position) : null;
         if (next is not null) http.Response.Headers["X-Next-After"] = next;

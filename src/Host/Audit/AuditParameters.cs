@@ -10,10 +10,8 @@ internal static class AuditParameters
     public static DateTimeOffset? Instant(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            return instant;
-        errors[field] = [$"'{text}' is not an instant; use ISO 8601, e.g. 2022-09-10T00:00:00Z or 2022-09-10."];
+        if (Api.Instants.TryParse(text, out var instant)) return instant;
+        errors[field] = [Api.Instants.Explain(text)];
         return null;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovReport.Domain.Periods;
 
 namespace GovReport.Host.Comparisons;
@@ -9,9 +8,8 @@ internal static class QueryParameters
     public static DateTimeOffset? AsOf(string? text, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            return instant;
-        errors["asOf"] = ["asOf must be an ISO 8601 instant, e.g. 2022-09-10T00:00:00Z."];
+        if (Api.Instants.TryParse(text, out var instant)) return instant;
+        errors["asOf"] = [Api.Instants.Explain(text)];
         return null;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovReport.Domain;
 using GovReport.Domain.Reports;
 using GovReport.Host.Api;
@@ -51,10 +50,8 @@ internal static class GetReportEndpoint
     internal static DateTimeOffset? ParseInstant(string? text, InputErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            return instant;
-        errors.Add("asOf", $"'{text}' is not an instant; use ISO 8601, e.g. 2022-09-10T00:00:00Z.");
+        if (Api.Instants.TryParse(text, out var instant)) return instant;
+        errors.Add("asOf", Api.Instants.Explain(text));
         return null;
     }
 }

@@ -255,8 +255,6 @@ public class TargetEndpointsTests(GovReportFactory factory) : IClassFixture<GovR
 
     [Theory]
     [InlineData("yesterday")]
-    [InlineData("2022-09-10")]
-    [InlineData("2022-09-10T00:00:00")]
     [InlineData("2022-13-10T00:00:00Z")]
     public async Task Given_a_malformed_as_of_when_targets_are_read_then_it_is_a_400_naming_asOf(string asOf)
     {
