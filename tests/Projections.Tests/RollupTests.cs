@@ -100,11 +100,16 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.UnitAsync("tp-thai-nguyen", UnitKind.City);
         await _fx.SubmitAsync("xa-duong-quang", "2022-08", ("forest-planted", 7m));
         await _fx.ProjectAsync();
+        var beforeTheMove = _fx.Clock.GetUtcNow().AddMinutes(1);
+        _fx.Clock.Advance(TimeSpan.FromHours(1));
         await _fx.AppendAsync("unit-xa-duong-quang", new UnitMoved(UnitId.Parse("xa-duong-quang"), UnitId.Parse("tp-thai-nguyen"), UnitId.Parse("bac-kan")));
         await _fx.ProjectAsync();
 
         Assert.Null(await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted"));
         Assert.Equal(7m, (await _fx.RowAsync("tp-thai-nguyen", "2022-08", ComparisonView.Month, "forest-planted"))!.Actual);
+        // As of before the move, the figure rolls up the tree of that day.
+        Assert.Equal(7m, (await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted", asOf: beforeTheMove))!.Actual);
+        Assert.Null(await _fx.RowAsync("tp-thai-nguyen", "2022-08", ComparisonView.Month, "forest-planted", asOf: beforeTheMove));
     }
 
     [Fact]

@@ -5,14 +5,14 @@ using GovReport.Projections.ReadModels;
 namespace GovReport.Projections.Queries;
 
 /// <summary>
-/// Reporting status as it stood at a past instant, read from the log itself: the units
-/// registered by then, the months they had reported for, and each report's latest submission
-/// recorded by then — the same facts the live read model keeps, cut at the instant.
+/// Reporting status as it stood at a past instant, read from the log itself: the units (and tree)
+/// of that day, the months they had reported for, and each report's latest submission recorded
+/// by then — the same facts the live read model keeps, cut at the instant.
 /// </summary>
 internal static class ReportingHistory
 {
     public static async Task<Dictionary<string, (string Name, Month FirstMonth)>> UnitsAsOfAsync(
-        ProjectionContext context, DateTimeOffset asOf, CancellationToken ct)
+        ProjectionContext context, IReadOnlyDictionary<string, Figures.UnitTreeHistory.Unit> history, DateTimeOffset asOf, CancellationToken ct)
     {
         var firstReported = new Dictionary<string, Month>(StringComparer.Ordinal);
         await using (var command = context.Command("""
@@ -30,16 +30,10 @@ internal static class ReportingHistory
             }
         }
         var units = new Dictionary<string, (string, Month)>(StringComparer.Ordinal);
-        await using (var command = context.Command("SELECT unit_id, name, registered_at FROM {0}.units WHERE registered_at <= @asOf"))
+        foreach (var (id, unit) in history)
         {
-            command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var id = reader.GetString(0);
-                var registered = Month.Of(DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(2).ToOffset(ReportingCalendar.VietnamOffset).DateTime));
-                units[id] = (reader.GetString(1), firstReported.TryGetValue(id, out var first) && first < registered ? first : registered);
-            }
+            var registered = Month.Of(DateOnly.FromDateTime(unit.RegisteredAt.ToOffset(ReportingCalendar.VietnamOffset).DateTime));
+            units[id] = (unit.Name, firstReported.TryGetValue(id, out var first) && first < registered ? first : registered);
         }
         return units;
     }

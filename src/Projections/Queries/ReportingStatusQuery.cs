@@ -25,8 +25,14 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
-        var tree = await UnitTreeSnapshot.LoadAsync(context);
-        var units = asOf is null ? await UnitsAsync(context, ct) : await ReportingHistory.UnitsAsOfAsync(context, asOf.Value, ct);
+        UnitTreeSnapshot tree;
+        Dictionary<string, (string Name, Month FirstMonth)> units;
+        if (asOf is null) (tree, units) = (await UnitTreeSnapshot.LoadAsync(context), await UnitsAsync(context, ct));
+        else
+        {
+            var (then, history) = await UnitTreeHistory.AsOfAsync(context, asOf.Value, ct);
+            (tree, units) = (then, await ReportingHistory.UnitsAsOfAsync(context, history, asOf.Value, ct));
+        }
         var inScope = scope is null ? units.Keys.ToHashSet() : tree.SubtreeOf(scope).ToHashSet();
         var reports = asOf is null ? await ReportsAsync(context, period, ct) : await ReportingHistory.SubmissionsAsOfAsync(context, period, asOf.Value, ct);
 

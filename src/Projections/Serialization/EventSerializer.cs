@@ -27,9 +27,11 @@ public static class EventSerializer
     }
 
     /// <summary>The domain event a stored one holds; null for a type this version does not know.</summary>
-    public static object? Deserialize(RecordedEvent recorded) =>
-        EventTypes.TryGetType(recorded.Type, out var type) && type is not null
-            ? JsonSerializer.Deserialize(recorded.Data, type, Options)
+    public static object? Deserialize(RecordedEvent recorded) => Deserialize(recorded.Type, recorded.Data);
+
+    public static object? Deserialize(string type, string json) =>
+        EventTypes.TryGetType(type, out var clrType) && clrType is not null
+            ? JsonSerializer.Deserialize(json, clrType, Options)
             : null;
 
     /// <summary>

@@ -78,8 +78,8 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>
-    /// The official figures valid at the instant, for the unit and everything under it, rolled up
-    /// by the same function the live projection uses.
+    /// The official figures valid at the instant, for the unit and everything under it as the
+    /// tree stood then, rolled up by the same function the live projection uses.
     /// </summary>
     private async Task<Dictionary<(string, Month), decimal>> FiguresAsOfAsync(
         string unit, IReadOnlyList<Indicator> indicators, string[] months, DateTimeOffset asOf, CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
-        var tree = await UnitTreeSnapshot.LoadAsync(context);
+        var (tree, _) = await UnitTreeHistory.AsOfAsync(context, asOf, ct);
         await using var command = context.Command("""
             SELECT unit_id, month, figures::text FROM {0}.official_figures
             WHERE unit_id = ANY(@units) AND month = ANY(@months)
