@@ -17,6 +17,34 @@ public static class UnitTreeHistory
     public static async Task<(UnitTreeSnapshot Tree, IReadOnlyDictionary<string, Unit> Units)> AsOfAsync(
         ProjectionContext context, DateTimeOffset asOf, CancellationToken ct = default)
     {
+        // Usually nothing in the catalogue changed since the instant: then today's tree is that day's.
+        return await LastCatalogueChangeAsync(context, ct) is not { } last || last <= asOf
+            ? await CurrentAsync(context, ct)
+            : await FoldAsync(context, asOf, ct);
+    }
+
+    private static async Task<DateTimeOffset?> LastCatalogueChangeAsync(ProjectionContext context, CancellationToken ct)
+    {
+        await using var command = context.Command(
+            "SELECT greatest((SELECT max(updated_at) FROM {0}.units), (SELECT max(updated_at) FROM {0}.indicators))");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
+    }
+
+    private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> CurrentAsync(ProjectionContext context, CancellationToken ct)
+    {
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        await using (var command = context.Command("SELECT unit_id, name, parent_id, block, registered_at FROM {0}.units"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                units[reader.GetString(0)] = new Unit(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4));
+        return (await UnitTreeSnapshot.LoadAsync(context), units);
+    }
+
+    private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> FoldAsync(
+        ProjectionContext context, DateTimeOffset asOf, CancellationToken ct)
+    {
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         var aggregations = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var command = context.Command($"""
