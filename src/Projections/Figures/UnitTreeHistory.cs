@@ -14,12 +14,13 @@ public static class UnitTreeHistory
 {
     public sealed record Unit(string Id, string Name, string? ParentId, string? Block, DateTimeOffset RegisteredAt);
 
+    /// <param name="root">Where only one unit's subtree is wanted, that unit: today's tree is then read for it alone.</param>
     public static async Task<(UnitTreeSnapshot Tree, IReadOnlyDictionary<string, Unit> Units)> AsOfAsync(
-        ProjectionContext context, DateTimeOffset asOf, CancellationToken ct = default)
+        ProjectionContext context, DateTimeOffset asOf, string? root = null, CancellationToken ct = default)
     {
         // Usually nothing in the catalogue changed since the instant: then today's tree is that day's.
         return await LastCatalogueChangeAsync(context, ct) is not { } last || last <= asOf
-            ? await CurrentAsync(context, ct)
+            ? await CurrentAsync(context, root, ct)
             : await FoldAsync(context, asOf, ct);
     }
 
@@ -31,15 +32,30 @@ public static class UnitTreeHistory
         return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
     }
 
-    private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> CurrentAsync(ProjectionContext context, CancellationToken ct)
+    private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> CurrentAsync(
+        ProjectionContext context, string? root, CancellationToken ct)
     {
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
-        await using (var command = context.Command("SELECT unit_id, name, parent_id, block, registered_at FROM {0}.units"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await using (var command = context.Command(root is null
+            ? "SELECT unit_id, name, parent_id, block, registered_at FROM {0}.units"
+            : """
+              WITH RECURSIVE sub AS (
+                  SELECT unit_id, name, parent_id, block, registered_at FROM {0}.units WHERE unit_id = @root
+                  UNION SELECT u.unit_id, u.name, u.parent_id, u.block, u.registered_at FROM {0}.units u JOIN sub ON u.parent_id = sub.unit_id)
+              SELECT * FROM sub
+              """))
+        {
+            if (root is not null) command.Parameters.AddWithValue("root", root);
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 units[reader.GetString(0)] = new Unit(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4));
-        return (await UnitTreeSnapshot.LoadAsync(context), units);
+        }
+        var aggregations = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = context.Command("SELECT code, aggregation FROM {0}.indicators"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) aggregations[reader.GetString(0)] = reader.GetString(1);
+        return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations), units);
     }
 
     private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> FoldAsync(

@@ -30,7 +30,7 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         if (asOf is null) (tree, units) = (await UnitTreeSnapshot.LoadAsync(context), await UnitsAsync(context, ct));
         else
         {
-            var (then, history) = await UnitTreeHistory.AsOfAsync(context, asOf.Value, ct);
+            var (then, history) = await UnitTreeHistory.AsOfAsync(context, asOf.Value, ct: ct);
             (tree, units) = (then, await ReportingHistory.UnitsAsOfAsync(context, history, asOf.Value, ct));
         }
         var inScope = scope is null ? units.Keys.ToHashSet() : tree.SubtreeOf(scope).ToHashSet();

@@ -87,7 +87,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
-        var (tree, _) = await UnitTreeHistory.AsOfAsync(context, asOf, ct);
+        var (tree, _) = await UnitTreeHistory.AsOfAsync(context, asOf, unit, ct);
         await using var command = context.Command("""
             SELECT unit_id, month, figures::text FROM {0}.official_figures
             WHERE unit_id = ANY(@units) AND month = ANY(@months)
