@@ -2,6 +2,7 @@ using GovReport.Domain.Catalogue;
 
 namespace GovReport.Domain.Reports;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(FigureValueJsonConverter))]
 public sealed record FigureValue(IndicatorCode Indicator, decimal Value);
 
 /// <summary>The text beside the figures: results, difficulties (khó khăn, vướng mắc) and proposals (kiến nghị).</summary>

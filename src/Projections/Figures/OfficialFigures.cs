@@ -12,11 +12,11 @@ namespace GovReport.Projections.Figures;
 /// </summary>
 internal static class OfficialFigures
 {
-    private sealed class State(string unit, string month, SortedDictionary<string, decimal> figures, long seq, bool stored)
+    private sealed class State(string unit, string month, Dictionary<string, decimal> figures, long seq, bool stored)
     {
         public string Unit { get; } = unit;
         public string Month { get; } = month;
-        public SortedDictionary<string, decimal> Figures { get; } = figures;
+        public Dictionary<string, decimal> Figures { get; } = figures;
         public long Seq { get; } = seq;
         public DateTimeOffset ValidFrom { get; init; }
         public DateTimeOffset? ValidTo { get; set; }
@@ -37,9 +37,9 @@ internal static class OfficialFigures
         {
             var key = (@event.Unit.Value, @event.Month.ToString());
             var before = current.GetValueOrDefault(key);
-            SortedDictionary<string, decimal>? after = @event switch
+            Dictionary<string, decimal>? after = @event switch
             {
-                ReportSubmitted e => new(e.Values.ToDictionary(v => v.Indicator.Value, v => v.Value), StringComparer.Ordinal),
+                ReportSubmitted e => e.Values.ToDictionary(v => v.Indicator.Value, v => v.Value, StringComparer.Ordinal),
                 FiguresCorrected e => Corrected(before?.Figures, e),
                 ReportReturned => null,
                 _ => before?.Figures,
@@ -64,14 +64,14 @@ internal static class OfficialFigures
         return changed;
     }
 
-    private static SortedDictionary<string, decimal> Corrected(SortedDictionary<string, decimal>? before, FiguresCorrected e)
+    private static Dictionary<string, decimal> Corrected(Dictionary<string, decimal>? before, FiguresCorrected e)
     {
-        var figures = new SortedDictionary<string, decimal>(before ?? new(StringComparer.Ordinal), StringComparer.Ordinal);
+        var figures = new Dictionary<string, decimal>(before ?? new(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var change in e.Changes) figures[change.Indicator.Value] = change.Value;
         return figures;
     }
 
-    private static bool Same(SortedDictionary<string, decimal>? a, SortedDictionary<string, decimal>? b) =>
+    private static bool Same(Dictionary<string, decimal>? a, Dictionary<string, decimal>? b) =>
         a is null ? b is null : b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     private static async Task<Dictionary<(string, string), State>> LoadCurrentAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
@@ -116,7 +116,7 @@ internal static class OfficialFigures
             """);
         command.Parameters.AddWithValue("units", opened.Select(o => o.Unit).ToArray());
         command.Parameters.AddWithValue("months", opened.Select(o => o.Month).ToArray());
-        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, opened.Select(o => FigureJson.Write(o.Figures)).ToArray());
+        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, FigureJson.WriteAll(opened.Select(o => o.Figures).ToList()));
         command.Parameters.AddWithValue("validFrom", opened.Select(o => o.ValidFrom).ToArray());
         command.Parameters.AddWithValue("validTo", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, opened.Select(o => (object?)o.ValidTo ?? DBNull.Value).ToArray());
         command.Parameters.AddWithValue("seqs", opened.Select(o => o.Seq).ToArray());

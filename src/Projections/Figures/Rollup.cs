@@ -10,12 +10,12 @@ namespace GovReport.Projections.Figures;
 /// </summary>
 public static class Rollup
 {
-    public static SortedDictionary<string, decimal> Effective(
+    public static Dictionary<string, decimal> Effective(
         IReadOnlyDictionary<string, decimal>? own,
         IEnumerable<IReadOnlyDictionary<string, decimal>> children,
         IReadOnlyDictionary<string, string> aggregations)
     {
-        var result = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var byIndicator = new Dictionary<string, List<decimal>>(StringComparer.Ordinal);
         foreach (var child in children)
             foreach (var (indicator, value) in child)

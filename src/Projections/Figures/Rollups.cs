@@ -34,7 +34,7 @@ internal static class Rollups
         foreach (var leaf in leaves)
             if (official.TryGetValue(leaf, out var figures)) effective[leaf] = figures;
 
-        var results = new List<((string Unit, string Month) Key, SortedDictionary<string, decimal>? Figures)>();
+        var results = new List<((string Unit, string Month) Key, Dictionary<string, decimal>? Figures)>();
         // Deepest first, so every child is settled before its parent reads it.
         foreach (var key in dirty.OrderByDescending(d => tree.DepthOf(d.Unit)))
         {
@@ -66,7 +66,7 @@ internal static class Rollups
         return found;
     }
 
-    private static async Task SaveAsync(ProjectionContext context, List<((string Unit, string Month) Key, SortedDictionary<string, decimal>? Figures)> results)
+    private static async Task SaveAsync(ProjectionContext context, List<((string Unit, string Month) Key, Dictionary<string, decimal>? Figures)> results)
     {
         var gone = results.Where(r => r.Figures is null).Select(r => r.Key).ToList();
         var present = results.Where(r => r.Figures is not null).ToList();
@@ -86,7 +86,7 @@ internal static class Rollups
                 """);
             upsert.Parameters.AddWithValue("units", present.Select(p => p.Key.Unit).ToArray());
             upsert.Parameters.AddWithValue("months", present.Select(p => p.Key.Month).ToArray());
-            upsert.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, present.Select(p => FigureJson.Write(p.Figures!)).ToArray());
+            upsert.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, FigureJson.WriteAll(present.Select(p => p.Figures!).ToList()));
             await upsert.ExecuteNonQueryAsync();
         }
     }
