@@ -47,34 +47,14 @@ public sealed class BlocksApi : IApiModule
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsedPeriod = QueryParameters.Period(period, errors);
-        var instant = QueryParameters.AsOf(asOf, errors);
-        var parsedView = ComparisonView.Month;
-        if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors["view"] = [viewError!];
-        else if (view is null && parsedPeriod is not null) parsedView = DefaultView(parsedPeriod.Kind);
-        IndicatorCode? only = null;
-        if (indicator is not null)
-        {
-            if (!IndicatorCode.TryParse(indicator, out var code, out var codeError)) errors["indicator"] = [codeError!];
-            else if ((await catalogue.IndicatorsAsync(ct)).All(i => i.Code != code)) errors["indicator"] = [$"No indicator '{indicator}' is defined."];
-            else only = code;
-        }
-        if (errors.Count > 0) return Problems.Validation(errors);
+        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, catalogue, errors, ct);
+        if (request is null) return Problems.Validation(errors);
         if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
             return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");
 
-        var fresh = instant is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
-        var report = await query.RunForBlockAsync(block, parsedPeriod!.LastMonth, parsedView, instant, only, ct);
-        return TypedResults.Ok(new BlockPerformanceResponse(report.Unit, "block", parsedPeriod.Id, report.View, report.From, report.To,
+        var fresh = request.AsOf is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
+        var report = await query.RunForBlockAsync(block, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct);
+        return TypedResults.Ok(new BlockPerformanceResponse(report.Unit, "block", request.Period.Id, report.View, report.From, report.To,
             report.Label, report.AsOf, report.Rows, fresh));
     }
-
-    /// <summary>As for units: a quarter, half or year asked for on its own is compared as a whole.</summary>
-    private static ComparisonView DefaultView(PeriodKind kind) => kind switch
-    {
-        PeriodKind.Quarter => ComparisonView.Quarter,
-        PeriodKind.Half => ComparisonView.Half,
-        PeriodKind.Year => ComparisonView.Year,
-        _ => ComparisonView.Month,
-    };
 }

@@ -1,0 +1,40 @@
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Projections.Queries;
+
+namespace GovReport.Host.Comparisons;
+
+/// <summary>
+/// The query of a comparison (period, view, asOf, indicator), shared by units and blocks; each
+/// bad parameter is named in <c>errors</c>.
+/// </summary>
+internal sealed record ComparisonRequest(Period Period, ComparisonView View, DateTimeOffset? AsOf, IndicatorCode? Indicator)
+{
+    public static async Task<ComparisonRequest?> ParseAsync(
+        string? period, string? view, string? asOf, string? indicator,
+        CatalogueReader catalogue, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        var parsedPeriod = QueryParameters.Period(period, errors);
+        var instant = QueryParameters.AsOf(asOf, errors);
+        var parsedView = ComparisonView.Month;
+        if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors["view"] = [viewError!];
+        else if (view is null && parsedPeriod is not null) parsedView = DefaultView(parsedPeriod.Kind);
+        IndicatorCode? only = null;
+        if (indicator is not null)
+        {
+            if (!IndicatorCode.TryParse(indicator, out var code, out var codeError)) errors["indicator"] = [codeError!];
+            else if ((await catalogue.IndicatorsAsync(ct)).All(i => i.Code != code)) errors["indicator"] = [$"No indicator '{indicator}' is defined."];
+            else only = code;
+        }
+        return parsedPeriod is null || errors.Count > 0 ? null : new ComparisonRequest(parsedPeriod, parsedView, instant, only);
+    }
+
+    /// <summary>A quarter, half or year asked for on its own is compared as a whole.</summary>
+    private static ComparisonView DefaultView(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Quarter => ComparisonView.Quarter,
+        PeriodKind.Half => ComparisonView.Half,
+        PeriodKind.Year => ComparisonView.Year,
+        _ => ComparisonView.Month,
+    };
+}
