@@ -1,3 +1,4 @@
+using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.Host.Application;
 using GovReport.Host.Auth;
@@ -37,7 +38,7 @@ internal static class SubmitReportEndpoint
         var narrative = ReportInput.Narrative(body?.Narrative, errors);
         if (errors.Any) return errors.ToProblem();
 
-        var calendar = new ReportCalendarProvider(http.RequestServices).Calendar;
+        var calendar = http.RequestServices.GetRequiredService<ReportingCalendar>();
         var deadline = calendar.Deadline(target.Month, target.Level);
         var onTime = calendar.IsOnTime(target.Month, target.Level, now);
         var command = new SubmitReport(target.Unit, target.Month, values, narrative, onTime, deadline, user.Subject, now);

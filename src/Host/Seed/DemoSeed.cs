@@ -34,7 +34,7 @@ public static class DemoSeed
     public static async Task<SeedResult> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var commands = services.GetRequiredService<StreamCommands>();
-        var calendar = new ReportCalendarProvider(services).Calendar;
+        var calendar = services.GetRequiredService<ReportingCalendar>();
 
         var units = 0;
         foreach (var unit in DemoUnits.All)

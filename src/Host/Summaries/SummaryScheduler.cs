@@ -21,7 +21,7 @@ public sealed class SummaryScheduler(
 {
     public const string LeaseName = "summaries";
 
-    private readonly ReportingCalendar _calendar = new ReportCalendarProvider(services).Calendar;
+    private readonly ReportingCalendar _calendar = services.GetRequiredService<ReportingCalendar>();
 
     /// <summary>One pass: the ids this host published (empty when another host holds the lease).</summary>
     public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken ct)
