@@ -11,25 +11,6 @@ namespace GovReport.Host.Reports;
 /// <summary>The report a request addresses, once its route has been checked against the catalogue.</summary>
 internal sealed record ReportTarget(UnitId Unit, Month Month, UnitLevel Level);
 
-/// <summary>Every bad field of one request, collected so the client hears about all of them at once.</summary>
-internal sealed class InputErrors
-{
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
-
-    public bool Any => _errors.Count > 0;
-
-    public void Add(string field, string message)
-    {
-        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
-        if (!messages.Contains(message)) messages.Add(message);
-    }
-
-    public void Add(DomainError error) => Add(error.Field ?? "body", error.Message);
-
-    public ProblemHttpResult ToProblem() =>
-        Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
-}
-
 /// <summary>Checks that turn raw route and body values into domain values; nothing is appended until they all pass.</summary>
 internal static class ReportInput
 {

@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using System.Globalization;
 using GovReport.Domain.Targets;
 using GovReport.Host.Catalogue;

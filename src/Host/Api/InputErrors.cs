@@ -1,8 +1,8 @@
 using GovReport.Domain.Catalogue;
-using GovReport.Host.Api;
+using GovReport.Domain.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GovReport.Host.Catalogue;
+namespace GovReport.Host.Api;
 
 /// <summary>
 /// Collects every bad field of one request so a client learns all of them at once; a request
@@ -19,8 +19,10 @@ internal sealed class InputErrors
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
-        messages.Add(message);
+        if (!messages.Contains(message)) messages.Add(message);
     }
+
+    public void Add(DomainError error) => Add(error.Field ?? "body", error.Message);
 
     public UnitId? UnitId(string field, string? text)
     {
