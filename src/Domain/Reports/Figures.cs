@@ -3,7 +3,7 @@ using GovReport.Domain.Catalogue;
 namespace GovReport.Domain.Reports;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(FigureValueJsonConverter))]
-public sealed record FigureValue(IndicatorCode Indicator, decimal Value);
+public readonly record struct FigureValue(IndicatorCode Indicator, decimal Value);
 
 /// <summary>The text beside the figures: results, difficulties (khó khăn, vướng mắc) and proposals (kiến nghị).</summary>
 public sealed record Narrative(string? Results, string? Difficulties, string? Proposals);

@@ -34,8 +34,12 @@ public sealed record MonthlyReport(
 {
     public static MonthlyReport Initial { get; } = new(ReportStatus.None, default, default, [], null, null, null, null, null);
 
-    public decimal? ValueOf(IndicatorCode indicator) =>
-        Values.FirstOrDefault(v => v.Indicator == indicator)?.Value;
+    public decimal? ValueOf(IndicatorCode indicator)
+    {
+        foreach (var value in Values)
+            if (value.Indicator == indicator) return value.Value;
+        return null;
+    }
 
     internal static IReadOnlyList<FigureValue> Ordered(IEnumerable<FigureValue> values) =>
         values.OrderBy(v => v.Indicator).ToArray();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovReport.Domain;
+using GovReport.Domain.Reports;
 using GovReport.EventStore;
 
 namespace GovReport.Projections.Serialization;
@@ -13,7 +14,7 @@ public static class EventSerializer
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new FigureValuesJsonConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
