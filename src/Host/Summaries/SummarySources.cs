@@ -45,8 +45,8 @@ public sealed class SummarySources(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(Subtree + """
             SELECT n.unit_id, f.key, n.month, (o.figures ->> f.key)::numeric, (f.value #>> '{}')::numeric
-            FROM rm.official_figures n
-            JOIN rm.official_figures o
+            FROM rm.official_figure_sets n
+            JOIN rm.official_figure_sets o
               ON o.unit_id = n.unit_id AND o.month = n.month
              AND o.valid_from <= @since AND (o.valid_to IS NULL OR o.valid_to > @since)
             CROSS JOIN LATERAL jsonb_each(n.figures) f

@@ -33,13 +33,24 @@ public static class FigureProjection
                     break;
             }
         }
+        if (context.Replay is { } replay)
+        {
+            foreach (var (_, report) in reports) replay.Touch(report.Month.ToString());
+            if (page.Any(e => e.Event is UnitEvent or IndicatorEvent)) replay.Tree = null;
+        }
         var official = await OfficialFigures.ApplyAsync(context, reports);
         var changed = official.Keys.ToHashSet();
         if (structural.Count > 0) changed.UnionWith(await AffectedByStructureAsync(context, structural));
         if (changed.Count == 0) return;
-        var tree = await UnitTreeSnapshot.LoadAsync(context);
+        var tree = await TreeAsync(context);
         await Rollups.RecomputeAsync(context, tree, changed, official);
     }
+
+    /// <summary>The tree after this page; a replay keeps it from page to page while the catalogue stands still.</summary>
+    private static async Task<UnitTreeSnapshot> TreeAsync(ProjectionContext context) =>
+        context.Replay is { } replay
+            ? replay.Tree ??= await UnitTreeSnapshot.LoadAsync(context)
+            : await UnitTreeSnapshot.LoadAsync(context);
 
     /// <summary>
     /// Structure changes move figures between roll-ups: a unit that moves takes its months from

@@ -12,11 +12,13 @@ namespace GovReport.Projections.Figures;
 /// </summary>
 internal static class OfficialFigures
 {
-    private sealed class State(string unit, string month, Dictionary<string, decimal> figures, long seq, bool stored)
+    private sealed class State(string unit, string month, IReadOnlyDictionary<string, decimal> figures, long seq, bool stored)
     {
+        /// <summary>Opened by a submission: its figures are that event's, and the row points at it instead of copying them.</summary>
+        public bool Submitted { get; init; }
         public string Unit { get; } = unit;
         public string Month { get; } = month;
-        public Dictionary<string, decimal> Figures { get; } = figures;
+        public IReadOnlyDictionary<string, decimal> Figures { get; } = figures;
         public long Seq { get; } = seq;
         public DateTimeOffset ValidFrom { get; init; }
         public DateTimeOffset? ValidTo { get; set; }
@@ -29,7 +31,7 @@ internal static class OfficialFigures
     {
         var changed = new Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>?>();
         if (page.Count == 0) return changed;
-        var current = await LoadCurrentAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList());
+        var current = await CurrentAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList(), context.Replay);
         var closed = new List<State>();
         var opened = new List<State>();
 
@@ -37,9 +39,9 @@ internal static class OfficialFigures
         {
             var key = (@event.Unit.Value, @event.Month.ToString());
             var before = current.GetValueOrDefault(key);
-            Dictionary<string, decimal>? after = @event switch
+            IReadOnlyDictionary<string, decimal>? after = @event switch
             {
-                ReportSubmitted e => e.Values.ToDictionary(v => v.Indicator.Value, v => v.Value, StringComparer.Ordinal),
+                ReportSubmitted e => new SubmittedFigures(e.Values),
                 FiguresCorrected e => Corrected(before?.Figures, e),
                 ReportReturned => null,
                 _ => before?.Figures,
@@ -53,7 +55,8 @@ internal static class OfficialFigures
             }
             if (after is not null)
             {
-                var state = new State(key.Item1, key.Item2, after, recorded.Sequence, stored: false) { ValidFrom = recorded.RecordedAt };
+                var state = new State(key.Item1, key.Item2, after, recorded.Sequence, stored: false)
+                    { ValidFrom = recorded.RecordedAt, Submitted = @event is ReportSubmitted };
                 opened.Add(state);
                 current[key] = state;
             }
@@ -61,24 +64,46 @@ internal static class OfficialFigures
         }
         await CloseAsync(context, closed);
         await OpenAsync(context, opened);
+        if (context.Replay is { } recent)
+            foreach (var key in changed.Keys)
+                recent.SetOfficial(key.Item1, key.Item2, current.TryGetValue(key, out var now)
+                    ? new ReplayMemory.Official(now.Figures, now.Seq, now.ValidFrom) : null);
         return changed;
     }
 
-    private static Dictionary<string, decimal> Corrected(Dictionary<string, decimal>? before, FiguresCorrected e)
+    private static Dictionary<string, decimal> Corrected(IReadOnlyDictionary<string, decimal>? before, FiguresCorrected e)
     {
-        var figures = new Dictionary<string, decimal>(before ?? new(StringComparer.Ordinal), StringComparer.Ordinal);
+        var figures = new Dictionary<string, decimal>(before ?? new Dictionary<string, decimal>(), StringComparer.Ordinal);
         foreach (var change in e.Changes) figures[change.Indicator.Value] = change.Value;
         return figures;
     }
 
-    private static bool Same(Dictionary<string, decimal>? a, Dictionary<string, decimal>? b) =>
+    private static bool Same(IReadOnlyDictionary<string, decimal>? a, IReadOnlyDictionary<string, decimal>? b) =>
         a is null ? b is null : b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
+
+    private static async Task<Dictionary<(string, string), State>> CurrentAsync(
+        ProjectionContext context, List<(string Unit, string Month)> keys, ReplayMemory? recent)
+    {
+        if (recent is null) return await LoadCurrentAsync(context, keys);
+        var held = new Dictionary<(string, string), State>();
+        var unheld = new List<(string Unit, string Month)>();
+        foreach (var (unit, month) in keys)
+        {
+            if (!recent.TryGetOfficial(unit, month, out var state)) unheld.Add((unit, month));
+            else if (state is not null)
+                held[(unit, month)] = new State(unit, month, state.Figures, state.Seq, stored: true) { ValidFrom = state.ValidFrom };
+        }
+        var current = await LoadCurrentAsync(context, unheld);
+        foreach (var (key, state) in held) current[key] = state;
+        return current;
+    }
 
     private static async Task<Dictionary<(string, string), State>> LoadCurrentAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
     {
+        if (keys.Count == 0) return [];
         await using var command = context.Command("""
             SELECT f.unit_id, f.month, f.figures::text, f.seq, f.valid_from
-            FROM {0}.official_figures f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
+            FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
             WHERE f.valid_to IS NULL
             """);
         command.Parameters.AddWithValue("units", keys.Select(k => k.Unit).ToArray());
@@ -110,16 +135,21 @@ internal static class OfficialFigures
     {
         if (opened.Count == 0) return;
         // A state opened and closed within one page is still history: it goes in already closed.
-        await using var command = context.Command("""
-            INSERT INTO {0}.official_figures (unit_id, month, figures, valid_from, valid_to, seq)
-            SELECT * FROM unnest(@units, @months, @figures, @validFrom, @validTo, @seqs)
-            """);
-        command.Parameters.AddWithValue("units", opened.Select(o => o.Unit).ToArray());
-        command.Parameters.AddWithValue("months", opened.Select(o => o.Month).ToArray());
-        command.Parameters.AddWithValue("figures", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, FigureJson.WriteAll(opened.Select(o => o.Figures).ToList()));
-        command.Parameters.AddWithValue("validFrom", opened.Select(o => o.ValidFrom).ToArray());
-        command.Parameters.AddWithValue("validTo", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, opened.Select(o => (object?)o.ValidTo ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("seqs", opened.Select(o => o.Seq).ToArray());
-        await command.ExecuteNonQueryAsync();
+        var corrected = opened.Where(o => !o.Submitted).ToList();
+        var written = FigureJson.WriteAll(corrected.Select(o => o.Figures).ToList());
+        await using var copy = await context.Connection.BeginBinaryImportAsync(ReadModelSchema.Qualify(
+            "COPY {0}.official_figures (unit_id, month, figures, valid_from, valid_to, seq) FROM STDIN (FORMAT BINARY)", context.Schema));
+        var next = 0;
+        foreach (var state in opened)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(state.Unit, NpgsqlDbType.Text);
+            await copy.WriteAsync(state.Month, NpgsqlDbType.Text);
+            await Copy.WriteOrNullAsync(copy, state.Submitted ? null : written[next++], NpgsqlDbType.Jsonb);
+            await copy.WriteAsync(state.ValidFrom, NpgsqlDbType.TimestampTz);
+            await Copy.WriteOrNullAsync(copy, state.ValidTo, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(state.Seq, NpgsqlDbType.Bigint);
+        }
+        await copy.CompleteAsync();
     }
 }

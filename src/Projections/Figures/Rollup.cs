@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GovReport.Domain.Aggregation;
 using GovReport.Domain.Catalogue;
 
@@ -15,18 +16,31 @@ public static class Rollup
         IEnumerable<IReadOnlyDictionary<string, decimal>> children,
         IReadOnlyDictionary<string, string> aggregations)
     {
-        var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var byIndicator = new Dictionary<string, List<decimal>>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
         foreach (var child in children)
-            foreach (var (indicator, value) in child)
-                (byIndicator.TryGetValue(indicator, out var list) ? list : byIndicator[indicator] = []).Add(value);
-        foreach (var (indicator, values) in byIndicator)
+        {
+            // Walk the usual kinds of figure set directly, not through the interface's boxed enumerator.
+            if (child is Dictionary<string, decimal> plain)
+                foreach (var (indicator, value) in plain) Add(totals, indicator, value);
+            else if (child is SubmittedFigures submitted)
+                foreach (var figure in submitted.List) Add(totals, figure.Indicator.Value, figure.Value);
+            else
+                foreach (var (indicator, value) in child) Add(totals, indicator, value);
+        }
+        var result = new Dictionary<string, decimal>(totals.Count, StringComparer.Ordinal);
+        foreach (var (indicator, (sum, count)) in totals)
         {
             var aggregation = aggregations.TryGetValue(indicator, out var a) ? Aggregations.Parse(a) : Aggregation.Sum;
-            if (UnitRollup.AcrossUnits(aggregation, values) is { } rolled) result[indicator] = rolled;
+            if (UnitRollup.FromTotal(aggregation, sum, count) is { } rolled) result[indicator] = rolled;
         }
         if (own is not null)
             foreach (var (indicator, value) in own) result[indicator] = value;
         return result;
+    }
+
+    private static void Add(Dictionary<string, (decimal Sum, int Count)> totals, string indicator, decimal value)
+    {
+        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, indicator, out _);
+        total = (total.Sum + value, total.Count + 1);
     }
 }

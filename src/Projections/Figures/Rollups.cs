@@ -15,6 +15,7 @@ internal static class Rollups
         IReadOnlyCollection<(string Unit, string Month)> changed,
         IReadOnlyDictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>?> known)
     {
+        var recent = context.Replay;
         if (changed.Count == 0) return;
         var dirty = new HashSet<(string Unit, string Month)>(changed);
         foreach (var (unit, month) in changed)
@@ -24,13 +25,15 @@ internal static class Rollups
         var parents = dirty.Where(d => tree.ChildrenOf(d.Unit).Count > 0).ToList();
         var children = parents.SelectMany(p => tree.ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
         var leaves = children.Where(c => tree.ChildrenOf(c.Unit).Count == 0).ToList();
-        var official = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.official_figures f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
-            parents.Concat(leaves).Where(k => !known.ContainsKey(k)).ToList());
+        var official = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
+            parents.Concat(leaves).Where(k => !known.ContainsKey(k)).ToList(),
+            (unit, month) => recent is null ? (false, null) : (recent.TryGetOfficial(unit, month, out var state), state?.Figures));
         foreach (var (key, figures) in known)
             if (figures is not null) official[key] = figures;
         // A child with children of its own contributes its rollup: recomputed below if dirty, else as stored.
         var effective = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.rollups r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)",
-            children.Where(c => tree.ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList());
+            children.Where(c => tree.ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList(),
+            (unit, month) => recent is null ? (false, null) : (recent.TryGetRollup(unit, month, out var rollup), rollup));
         foreach (var leaf in leaves)
             if (official.TryGetValue(leaf, out var figures)) effective[leaf] = figures;
 
@@ -51,12 +54,23 @@ internal static class Rollups
             results.Add((key, figures.Count == 0 ? null : figures));
         }
         await SaveAsync(context, results);
+        if (recent is not null)
+            foreach (var ((unit, month), figures) in results) recent.SetRollup(unit, month, figures);
     }
 
+    /// <param name="held">Whether a replay holds the key's figures, and if so, which (null: none).</param>
     private static async Task<Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>>> LoadAsync(
-        ProjectionContext context, string sql, List<(string Unit, string Month)> keys)
+        ProjectionContext context, string sql, List<(string Unit, string Month)> wanted,
+        Func<string, string, (bool Held, IReadOnlyDictionary<string, decimal>? Figures)> held)
     {
         var found = new Dictionary<(string, string), IReadOnlyDictionary<string, decimal>>();
+        var keys = new List<(string Unit, string Month)>();
+        foreach (var (unit, month) in wanted)
+        {
+            var (isHeld, figures) = held(unit, month);
+            if (!isHeld) keys.Add((unit, month));
+            else if (figures is not null) found[(unit, month)] = figures;
+        }
         if (keys.Count == 0) return found;
         await using var command = context.Command(sql);
         command.Parameters.AddWithValue("units", keys.Select(k => k.Unit).ToArray());
@@ -68,7 +82,11 @@ internal static class Rollups
 
     private static async Task SaveAsync(ProjectionContext context, List<((string Unit, string Month) Key, Dictionary<string, decimal>? Figures)> results)
     {
-        var gone = results.Where(r => r.Figures is null).Select(r => r.Key).ToList();
+        // A replay knows which roll-ups it never wrote; anything else may have one to delete.
+        var replay = context.Replay;
+        var gone = results.Where(r => r.Figures is null)
+            .Where(r => replay is null || !replay.TryGetRollup(r.Key.Unit, r.Key.Month, out var held) || held is not null)
+            .Select(r => r.Key).ToList();
         var present = results.Where(r => r.Figures is not null).ToList();
         if (gone.Count > 0)
         {

@@ -5,6 +5,9 @@ namespace GovReport.Projections.ReadModels;
 /// <summary>Where a projector writes: a connection, its transaction and the read-model schema.</summary>
 public sealed record ProjectionContext(NpgsqlConnection Connection, NpgsqlTransaction Transaction, string Schema)
 {
+    /// <summary>Only for a replay into empty tables, the sole writer there: what it wrote.</summary>
+    public ReplayMemory? Replay { get; init; }
+
     public NpgsqlCommand Command(string sql) =>
         new(ReadModelSchema.Qualify(sql, Schema), Connection, Transaction);
 

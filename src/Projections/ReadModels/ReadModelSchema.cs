@@ -91,6 +91,23 @@ public static partial class ReadModelSchema
         // The report's figures are read from its stream (the report itself) and from the official
         // figures (comparisons); a third copy here only doubled what a rebuild writes.
         "ALTER TABLE {0}.reports DROP COLUMN figures;",
+        // A state opened by a submission holds exactly the submitted event's figures: the row
+        // points at that event (seq) instead of copying them, which was most of what a rebuild
+        // wrote. Only a state opened by a correction, merged with what stood before, keeps its
+        // own figures. Readers go through the view, which fills the figures in from the log.
+        // The primary key already leads with (unit_id, month): the partial index on the current
+        // state only doubled the index work of every write.
+        """
+        ALTER TABLE {0}.official_figures ALTER COLUMN figures DROP NOT NULL;
+        DROP INDEX {0}.official_figures_unit_id_month_idx;
+        UPDATE {0}.official_figures f SET figures = NULL
+        FROM es.events e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
+        CREATE VIEW {0}.official_figure_sets AS
+        SELECT f.unit_id, f.month, f.valid_from, f.valid_to, f.seq,
+               coalesce(f.figures, (SELECT coalesce(jsonb_object_agg(v ->> 'indicator', v -> 'value'), '{}')
+                                    FROM jsonb_array_elements(e.data -> 'values') v)) AS figures
+        FROM {0}.official_figures f LEFT JOIN es.events e ON f.figures IS NULL AND e.seq = f.seq;
+        """,
     ];
 
     public static IReadOnlyList<Migration> MigrationsFor(string schema) =>

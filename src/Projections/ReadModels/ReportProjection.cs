@@ -30,7 +30,10 @@ internal static class ReportProjection
     public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
     {
         if (page.Count == 0) return;
-        var rows = await LoadAsync(context, page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct().ToList());
+        var keys = page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct();
+        if (context.Replay is { } replay) keys = keys.Where(k => replay.HasReport(k.Item1, k.Item2));
+        var rows = await LoadAsync(context, keys.ToList());
+        var stored = rows.Keys.ToHashSet();
         foreach (var (recorded, @event) in page)
         {
             var key = (@event.Unit.Value, @event.Month.ToString());
@@ -40,7 +43,12 @@ internal static class ReportProjection
             row.Version = recorded.Version;
             row.UpdatedAt = recorded.RecordedAt;
         }
-        await SaveAsync(context, rows.Values.ToList());
+        // A report's row changes only under its stream's lock (in a replay, under its only
+        // writer): a row not found above is new, and new rows go in by COPY.
+        var added = rows.Values.Where(r => !stored.Contains((r.Unit, r.Month))).ToList();
+        await InsertAsync(context, added);
+        await SaveAsync(context, rows.Values.Where(r => stored.Contains((r.Unit, r.Month))).ToList());
+        foreach (var row in added) context.Replay?.ReportWritten(row.Unit, row.Month);
     }
 
     private static void Apply(Row row, ReportEvent @event)
@@ -68,6 +76,7 @@ internal static class ReportProjection
 
     private static async Task<Dictionary<(string, string), Row>> LoadAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
     {
+        if (keys.Count == 0) return [];
         await using var command = context.Command("""
             SELECT r.unit_id, r.month, r.status, r.version, r.narrative::text, r.submitted_at, r.on_time,
                    r.deadline, r.return_reason, r.updated_at
@@ -97,8 +106,32 @@ internal static class ReportProjection
         return rows;
     }
 
+    private static async Task InsertAsync(ProjectionContext context, List<Row> rows)
+    {
+        if (rows.Count == 0) return;
+        await using var copy = await context.Connection.BeginBinaryImportAsync(ReadModelSchema.Qualify(
+            "COPY {0}.reports (unit_id, month, status, version, narrative, submitted_at, on_time, deadline, return_reason, updated_at) " +
+            "FROM STDIN (FORMAT BINARY)", context.Schema));
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(row.Unit, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.Month, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.Status, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint);
+            await Copy.WriteOrNullAsync(copy, row.Narrative is null ? null : JsonSerializer.Serialize(row.Narrative, EventSerializer.Options), NpgsqlDbType.Jsonb);
+            await Copy.WriteOrNullAsync(copy, row.SubmittedAt, NpgsqlDbType.TimestampTz);
+            await Copy.WriteOrNullAsync(copy, row.OnTime, NpgsqlDbType.Boolean);
+            await Copy.WriteOrNullAsync(copy, row.Deadline, NpgsqlDbType.Date);
+            await Copy.WriteOrNullAsync(copy, row.ReturnReason, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz);
+        }
+        await copy.CompleteAsync();
+    }
+
     private static async Task SaveAsync(ProjectionContext context, List<Row> rows)
     {
+        if (rows.Count == 0) return;
         await using var command = context.Command("""
             INSERT INTO {0}.reports (unit_id, month, status, version, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
             SELECT * FROM unnest(@units, @months, @statuses, @versions, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)

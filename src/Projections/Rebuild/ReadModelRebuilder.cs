@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using GovReport.EventStore;
 using GovReport.Projections.Figures;
 using GovReport.Projections.ReadModels;
+using GovReport.Projections.Serialization;
 using Npgsql;
 
 namespace GovReport.Projections.Rebuild;
@@ -13,19 +15,24 @@ public sealed record RebuildResult(string Schema, long Events, TimeSpan Elapsed,
 
 /// <summary>
 /// Replays the whole log into a twin schema with the same projector code the live models use,
-/// a large page at a time. The twin can be compared with the live models (verify) or swapped in
-/// for them (rebuild).
+/// a large page at a time, remembering what it wrote so it does not read it back. The twin can
+/// be compared with the live models (verify) or swapped in for them (rebuild).
 /// </summary>
-public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
+/// <param name="pageSize">Events per page: large, since a page costs a few statements whatever its size.</param>
+/// <param name="heldMonths">How many of the latest months the replay keeps in memory (see <see cref="ReplayMemory"/>).</param>
+public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize = ReadModelRebuilder.DefaultPageSize, int heldMonths = 3)
 {
-    public const int PageSize = 5000;
+    public const int DefaultPageSize = 5000;
 
-    public async Task<RebuildResult> ReplayIntoAsync(string schema, IProgress<long>? progress, CancellationToken ct)
+    public Task<RebuildResult> ReplayIntoAsync(string schema, IProgress<long>? progress, CancellationToken ct) =>
+        ReplayIntoAsync(schema, new ReplayMemory(heldMonths), progress, ct);
+
+    private async Task<RebuildResult> ReplayIntoAsync(string schema, ReplayMemory memory, IProgress<long>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
             await ReadModelSchema.CreateScratchAsync(connection, schema, ct);
-        var (events, position) = await CatchUpAsync(schema, SubscriptionPosition.Start, progress, transaction: null, ct);
+        var (events, position) = await ReplayAsync(schema, memory, progress, ct);
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         await using (var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.official_figures, {schema}.rollups", connection))
             await analyze.ExecuteNonQueryAsync(ct);
@@ -42,12 +49,14 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
         await using var lease = await LeaderLease.TryAcquireAsync(dataSource, "rebuild", ct)
             ?? throw new RebuildInProgressException();
         const string fresh = "rm_rebuild";
-        var built = await ReplayIntoAsync(fresh, progress, ct);
+        // The memory goes on from the replay to the catch-up: the same writer, the same tables.
+        var memory = new ReplayMemory(heldMonths);
+        var built = await ReplayIntoAsync(fresh, memory, progress, ct);
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ReadModelLock.TakeExclusiveAsync(connection, transaction, ct);
-        var (more, position) = await CatchUpAsync(fresh, built.Position, progress, (connection, transaction), ct);
+        var (more, position) = await CatchUpAsync(fresh, memory, built.Position, progress, connection, transaction, ct);
         var retired = $"rm_retired_{Guid.NewGuid():N}";
         await using (var swap = new NpgsqlCommand($"""
             ALTER SCHEMA {ReadModelSchema.Live} RENAME TO {retired};
@@ -67,42 +76,93 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource)
         return new RebuildResult(ReadModelSchema.Live, built.Events + more, built.Elapsed + clock.Elapsed, position);
     }
 
+    /// <summary>
+    /// Replays everything committed so far into the empty schema, a page per transaction. The
+    /// next page is read and decoded while the current one is written, so the database and the
+    /// decoding work side by side.
+    /// </summary>
+    private async Task<(long Events, SubscriptionPosition Position)> ReplayAsync(
+        string schema, ReplayMemory memory, IProgress<long>? progress, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pages = Channel.CreateBounded<IReadOnlyList<DecodedEvent>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = ReadAheadAsync(pages.Writer, stop.Token);
+        long events = 0;
+        var position = SubscriptionPosition.Start;
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stop.Token);
+                await using var transaction = await connection.BeginTransactionAsync(stop.Token);
+                // Nothing rests on a twin until it is swapped in (that commit is durable as usual);
+                // a crash before then only means building it again, so its pages need not wait for the disk.
+                await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
+                    await relaxed.ExecuteNonQueryAsync(stop.Token);
+                await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, page);
+                await transaction.CommitAsync(stop.Token);
+                events += page.Count;
+                position = page[^1].Recorded.Position;
+                progress?.Report(events);
+            }
+        }
+        finally
+        {
+            // A failed write stops the reader; a failed read ends the loop above with its exception.
+            await stop.CancelAsync();
+            await reading;
+        }
+        return (events, position);
+    }
+
+    private async Task ReadAheadAsync(ChannelWriter<IReadOnlyList<DecodedEvent>> pages, CancellationToken ct)
+    {
+        var reader = new EventSubscription(dataSource);
+        var position = SubscriptionPosition.Start;
+        try
+        {
+            while (true)
+            {
+                var page = await reader.ReadPageAsync(position, pageSize, ct);
+                if (page.Count == 0) break;
+                await pages.WriteAsync(EventSerializer.Decode(page), ct);
+                position = page[^1].Position;
+            }
+            pages.Complete();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            pages.TryComplete();
+        }
+        catch (Exception e)
+        {
+            pages.TryComplete(e);
+        }
+    }
+
+    /// <summary>Applies what was committed after <paramref name="from"/>, in the caller's transaction.</summary>
     private async Task<(long Events, SubscriptionPosition Position)> CatchUpAsync(
-        string schema, SubscriptionPosition from, IProgress<long>? progress,
-        (NpgsqlConnection Connection, NpgsqlTransaction Transaction)? transaction, CancellationToken ct)
+        string schema, ReplayMemory memory, SubscriptionPosition from, IProgress<long>? progress,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var reader = new EventSubscription(dataSource);
         long events = 0;
         var position = from;
         while (true)
         {
-            NpgsqlConnection? own = null;
-            NpgsqlTransaction? ownTransaction = null;
-            try
-            {
-                if (transaction is null)
-                {
-                    own = await dataSource.OpenConnectionAsync(ct);
-                    ownTransaction = await own.BeginTransactionAsync(ct);
-                }
-                var (connection, tx) = transaction ?? (own!, ownTransaction!);
-                var page = await reader.ReadPageAsync(connection, tx, position, PageSize, ct);
-                if (page.Count == 0) return (events, position);
-                var context = new ProjectionContext(connection, tx, schema);
-                var decoded = Serialization.EventSerializer.Decode(page);
-                await InlineProjector.ApplyAsync(context, decoded);
-                await FigureProjection.ApplyPageAsync(context, decoded);
-                if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-                events += page.Count;
-                position = page[^1].Position;
-                progress?.Report(events);
-            }
-            finally
-            {
-                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-                if (own is not null) await own.DisposeAsync();
-            }
+            var page = await reader.ReadPageAsync(connection, transaction, position, pageSize, ct);
+            if (page.Count == 0) return (events, position);
+            await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, EventSerializer.Decode(page));
+            events += page.Count;
+            position = page[^1].Position;
+            progress?.Report(events);
         }
+    }
+
+    private static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> page)
+    {
+        await InlineProjector.ApplyAsync(context, page);
+        await FigureProjection.ApplyPageAsync(context, page);
     }
 }
 

@@ -37,7 +37,7 @@ public sealed class ReadModelReplay(NpgsqlDataSource dataSource)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var page = await reader.ReadPageAsync(connection, transaction, position, ReadModelRebuilder.PageSize, ct);
+            var page = await reader.ReadPageAsync(connection, transaction, position, ReadModelRebuilder.DefaultPageSize, ct);
             if (page.Count == 0)
             {
                 // An empty page can mean events held back behind a transaction still running

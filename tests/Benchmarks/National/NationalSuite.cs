@@ -84,13 +84,13 @@ public static class NationalSuite
         var position = SubscriptionPosition.Start;
         while (true)
         {
-            var page = await reader.ReadPageAsync(position, ReadModelRebuilder.PageSize);
+            var page = await reader.ReadPageAsync(position, ReadModelRebuilder.DefaultPageSize);
             if (page.Count == 0) break;
             events += page.Count;
             position = page[^1].Position;
         }
         Console.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s");
-        return new BenchResult($"raw catch-up (pages of {ReadModelRebuilder.PageSize:N0}, no handler)", "events", events, clock.Elapsed.TotalSeconds);
+        return new BenchResult($"raw catch-up (pages of {ReadModelRebuilder.DefaultPageSize:N0}, no handler)", "events", events, clock.Elapsed.TotalSeconds);
     }
 
     private static async Task<BenchResult> RebuildAsync(BenchDatabase db)

@@ -60,8 +60,8 @@ public class VerifyIntactTests(ReportsFactory factory) : IClassFixture<ReportsFa
         Assert.Equal(0, exit);
         Assert.Equal("rm_asof_test", output.GetProperty("schema").GetString());
         await using var command = factory.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
-            SELECT (SELECT (figures ->> @i)::numeric FROM rm_asof_test.official_figures WHERE unit_id = @u AND month = '2022-06' AND valid_to IS NULL),
-                   (SELECT (figures ->> @i)::numeric FROM rm.official_figures WHERE unit_id = @u AND month = '2022-06' AND valid_to IS NULL)
+            SELECT (SELECT (figures ->> @i)::numeric FROM rm_asof_test.official_figure_sets WHERE unit_id = @u AND month = '2022-06' AND valid_to IS NULL),
+                   (SELECT (figures ->> @i)::numeric FROM rm.official_figure_sets WHERE unit_id = @u AND month = '2022-06' AND valid_to IS NULL)
             """);
         command.Parameters.AddWithValue("u", Commune);
         command.Parameters.AddWithValue("i", Forest);
