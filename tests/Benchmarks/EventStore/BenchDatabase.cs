@@ -8,6 +8,13 @@ public sealed class BenchDatabase(string adminConnectionString, string name, Npg
     public string Name { get; } = name;
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>A database an earlier run kept, with its data.</summary>
+    public static BenchDatabase Existing(string connectionString, string name)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = name };
+        return new BenchDatabase(connectionString, name, NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
     public static async Task<BenchDatabase> CreateAsync(string connectionString)
     {
         var name = $"gr_bench_{DateTime.UtcNow:yyyyMMdd_HHmmss}";
