@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GovReport.Domain.Reports;
 
 namespace GovReport.Projections.Figures;
 
@@ -11,12 +12,25 @@ namespace GovReport.Projections.Figures;
 /// </summary>
 public static class FigureJson
 {
+    /// <summary>
+    /// Either shape the read models keep: an object of indicator → value, or a submission's own
+    /// array of <c>{"indicator", "value"}</c> (see the view official_figure_sets).
+    /// </summary>
     public static Dictionary<string, decimal> Parse(string json)
     {
         var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Figures must be a JSON object.");
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                var figure = FigureValueJsonConverter.ReadFigure(ref reader);
+                figures[figure.Indicator.Value] = figure.Value;
+            }
+            return figures;
+        }
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("Figures must be a JSON object or an array of figures.");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var indicator = reader.GetString()!;

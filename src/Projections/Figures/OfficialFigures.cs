@@ -102,7 +102,7 @@ internal static class OfficialFigures
     {
         if (keys.Count == 0) return [];
         await using var command = context.Command("""
-            SELECT f.unit_id, f.month, f.figures::text, f.seq, f.valid_from
+            SELECT f.unit_id, f.month, f.stored_figures::text, f.seq, f.valid_from
             FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)
             WHERE f.valid_to IS NULL
             """);

@@ -25,7 +25,7 @@ internal static class Rollups
         var parents = dirty.Where(d => tree.ChildrenOf(d.Unit).Count > 0).ToList();
         var children = parents.SelectMany(p => tree.ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
         var leaves = children.Where(c => tree.ChildrenOf(c.Unit).Count == 0).ToList();
-        var official = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
+        var official = await LoadAsync(context, "SELECT unit_id, month, stored_figures::text FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
             parents.Concat(leaves).Where(k => !known.ContainsKey(k)).ToList(),
             (unit, month) => recent is null ? (false, null) : (recent.TryGetOfficial(unit, month, out var state), state?.Figures));
         foreach (var (key, figures) in known)

@@ -102,10 +102,14 @@ public static partial class ReadModelSchema
         DROP INDEX {0}.official_figures_unit_id_month_idx;
         UPDATE {0}.official_figures f SET figures = NULL
         FROM es.events e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
+        -- figures: indicator → value, for SQL. stored_figures: the same as kept, the corrected
+        -- state's object or the submission's own array of {indicator, value}, which the service
+        -- reads (FigureJson takes either) without building an object per row in the database.
         CREATE VIEW {0}.official_figure_sets AS
         SELECT f.unit_id, f.month, f.valid_from, f.valid_to, f.seq,
                coalesce(f.figures, (SELECT coalesce(jsonb_object_agg(v ->> 'indicator', v -> 'value'), '{}')
-                                    FROM jsonb_array_elements(e.data -> 'values') v)) AS figures
+                                    FROM jsonb_array_elements(e.data -> 'values') v)) AS figures,
+               coalesce(f.figures, e.data -> 'values') AS stored_figures
         FROM {0}.official_figures f LEFT JOIN es.events e ON f.figures IS NULL AND e.seq = f.seq;
         """,
     ];

@@ -60,7 +60,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             SELECT month, figures::text FROM rm.rollups WHERE unit_id = @unit AND month = ANY(@months)
               AND EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
             UNION ALL
-            SELECT month, figures::text FROM rm.official_figure_sets WHERE unit_id = @unit AND month = ANY(@months) AND valid_to IS NULL
+            SELECT month, stored_figures::text FROM rm.official_figure_sets WHERE unit_id = @unit AND month = ANY(@months) AND valid_to IS NULL
               AND NOT EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
             """);
         command.Parameters.AddWithValue("unit", unit);
@@ -89,7 +89,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var context = new ProjectionContext(connection, transaction, ReadModelSchema.Live);
         var (tree, _) = await UnitTreeHistory.AsOfAsync(context, asOf, unit, ct);
         await using var command = context.Command("""
-            SELECT unit_id, month, figures::text FROM {0}.official_figure_sets
+            SELECT unit_id, month, stored_figures::text FROM {0}.official_figure_sets
             WHERE unit_id = ANY(@units) AND month = ANY(@months)
               AND valid_from <= @asOf AND (valid_to IS NULL OR valid_to > @asOf)
             """);
