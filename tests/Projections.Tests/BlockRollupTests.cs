@@ -95,6 +95,22 @@ public sealed class BlockRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task As_of_an_instant_the_block_has_the_members_it_had_then()
+    {
+        await _fx.SubmitAsync("phong-tai-chinh", "2022-08", ("budget-revenue", 50m));
+        await _fx.SubmitAsync("phong-van-hoa", "2022-08", ("budget-revenue", 7m));
+        await _fx.ProjectAsync();
+        var before = _fx.Clock.GetUtcNow();
+        _fx.Clock.Advance(TimeSpan.FromHours(1));
+        await _fx.AppendAsync(StreamIds.Unit(UnitId.Parse("phong-van-hoa")),
+            new UnitReclassified(UnitId.Parse("phong-van-hoa"), UnitKind.Department, Block));
+        await _fx.ProjectAsync();
+
+        Assert.Equal(57m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue"))!.Actual);
+        Assert.Equal(50m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue", before))!.Actual);
+    }
+
+    [Fact]
     public async Task An_unknown_block_has_no_members_and_no_rows()
     {
         var report = await _fx.Performance.RunForBlockAsync("no-such-block", Month.Parse("2022-08"), ComparisonView.Month, null, null);

@@ -21,7 +21,11 @@ public static class BlockFigures
     /// The members whose figures are added up: a member under another member of the same block is
     /// already inside that ancestor's effective figure, so it is skipped to avoid counting twice.
     /// </summary>
-    public static IReadOnlyList<string> TopMembers(IReadOnlyList<UnitRow> units, string block)
+    public static IReadOnlyList<string> TopMembers(IReadOnlyList<UnitRow> units, string block) =>
+        TopMembers(units.Select(u => (u.Id, u.ParentId, u.Block)).ToList(), block);
+
+    /// <param name="units">Each unit's place: its parent and its block (today's, or as of an instant).</param>
+    public static IReadOnlyList<string> TopMembers(IReadOnlyList<(string Id, string? ParentId, string? Block)> units, string block)
     {
         var parents = units.ToDictionary(u => u.Id, u => u.ParentId, StringComparer.Ordinal);
         var members = units.Where(u => string.Equals(u.Block, block, StringComparison.Ordinal)).Select(u => u.Id)

@@ -32,8 +32,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>
-    /// A block's comparisons: its top members' effective figures (live, or as of the instant)
-    /// combined across units. Membership is the catalogue as it stands; a block has no plan.
+    /// A block's comparisons: its top members' effective figures combined across units. Live, the
+    /// members are today's; as of an instant, those the catalogue had then (units change blocks).
+    /// A block has no plan.
     /// </summary>
     public async Task<PerformanceReport> RunForBlockAsync(
         string block, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
@@ -43,7 +44,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
         var codes = indicators.Select(i => i.Code.Value).ToArray();
         var perMember = new List<IReadOnlyDictionary<(string, Month), decimal>>();
-        foreach (var member in BlockFigures.TopMembers(await catalogue.UnitsAsync(ct), block))
+        var members = asOf is { } instant
+            ? BlockFigures.TopMembers(await UnitsAsOfAsync(instant, ct), block)
+            : BlockFigures.TopMembers(await catalogue.UnitsAsync(ct), block);
+        foreach (var member in members)
             perMember.Add(asOf is null
                 ? await LiveFiguresAsync(member, codes, wanted, ct)
                 : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct));
@@ -51,6 +55,14 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var (from, to) = ComparisonViews.Range(view, month);
         return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
             ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan: null, month, view));
+    }
+
+    private async Task<IReadOnlyList<(string Id, string? ParentId, string? Block)>> UnitsAsOfAsync(DateTimeOffset asOf, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (_, units) = await UnitTreeHistory.AsOfAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), asOf, ct: ct);
+        return units.Values.Select(u => (u.Id, u.ParentId, u.Block)).ToList();
     }
 
     /// <summary>A unit with children reads its rollups; a unit without, its official figures.</summary>
