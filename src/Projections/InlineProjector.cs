@@ -1,5 +1,6 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Summaries;
 using GovReport.Domain.Targets;
 using GovReport.EventStore;
 using GovReport.Projections.ReadModels;
@@ -9,7 +10,7 @@ using Npgsql;
 namespace GovReport.Projections;
 
 /// <summary>
-/// The read models a writer reads back at once — catalogue, plans, reports — kept in the append's
+/// The read models a writer reads back at once — catalogue, plans, reports, summaries — kept in the append's
 /// own transaction. A rebuild feeds the same code whole pages of the log.
 /// </summary>
 public static class InlineProjector
@@ -41,6 +42,9 @@ public static class InlineProjector
                     break;
                 case PlanEvent plan:
                     await PlanProjection.ApplyAsync(context, recorded, plan);
+                    break;
+                case SummaryPublished summary:
+                    await SummaryProjection.ApplyAsync(context, recorded, summary);
                     break;
             }
         }

@@ -95,14 +95,14 @@ public sealed class ReplayInPagesTests : IAsyncLifetime
     public async Task The_migration_to_pointers_keeps_every_official_figure_as_it_was()
     {
         // The official figures as an earlier version stored them: every state with its own copy.
-        var steps = ReadModelSchema.MigrationsFor("rm_old");
+        var steps = ReadModelSchema.MigrationsFor("rm_old", backfill: true);
         foreach (var step in steps.Take(2)) await ExecuteAsync(step.Sql);
         await ExecuteAsync("""
             INSERT INTO rm_old.official_figures (unit_id, month, figures, valid_from, valid_to, seq)
             SELECT unit_id, month, figures, valid_from, valid_to, seq FROM rm.official_figure_sets
             """);
 
-        foreach (var step in steps.Skip(2)) await ExecuteAsync(step.Sql);
+        foreach (var step in steps.Skip(2).Take(1)) await ExecuteAsync(step.Sql);
 
         Assert.Equal("0", await ScalarAsync("""
             SELECT count(*) FROM (SELECT * FROM rm.official_figure_sets EXCEPT SELECT * FROM rm_old.official_figure_sets) d

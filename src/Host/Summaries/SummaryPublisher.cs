@@ -67,7 +67,7 @@ public sealed class SummaryPublisher(
         var decision = SummaryDecider.Decide(new PublishSummary(summary), SummaryDecider.Initial);
         if (decision.IsError) throw new InvalidOperationException(decision.Error!.Message);
         var events = decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
-        await store.AppendAsync(id, ExpectedVersion.NoStream, events, ct);
+        await store.AppendAsync(id, ExpectedVersion.NoStream, events, InlineProjector.Live, ct);
         log.LogInformation("Published summary {Id} ({Lines} lines)", id, summary.Lines.Count);
         return summary;
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using GovReport.Domain;
 using GovReport.Domain.Summaries;
 using GovReport.EventStore;
 using GovReport.Projections.Serialization;
@@ -10,14 +8,11 @@ namespace GovReport.Host.Summaries;
 public sealed record SummaryListItem(string Id, string Scope, string Period, DateTimeOffset PublishedAt, bool OnDemand);
 
 /// <summary>
-/// Published summaries read straight from the log: each is the one event of its stream, so the
-/// list is a filter on the event type and the body's scope and period, never a stream-id prefix
-/// (one unit id can be the prefix of another).
+/// Published summaries: listed from their read model (by scope and period, never a stream-id
+/// prefix, as one unit id can be the prefix of another), each read whole from its one-event stream.
 /// </summary>
 public sealed class SummaryStore(NpgsqlDataSource dataSource, PgEventStore store)
 {
-    private static readonly string EventType = EventTypes.NameOf(typeof(SummaryPublished));
-
     public static string AutomaticId(string scope, string month) => $"summary-{BlockScope.StreamPart(scope)}-{month}";
 
     public static string OnDemandId(string scope, string month, int n) => $"summary-{BlockScope.StreamPart(scope)}-{month}-ondemand-{n}";
@@ -29,20 +24,17 @@ public sealed class SummaryStore(NpgsqlDataSource dataSource, PgEventStore store
     public async Task<IReadOnlyList<SummaryListItem>> ListAsync(string? scope, string? period, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT stream_id, data->>'scope', data->>'period', data->>'publishedAt', (data->>'onDemand')::boolean
-            FROM es.events
-            WHERE event_type = @type AND (@scope::text IS NULL OR data->>'scope' = @scope::text)
-              AND (@period::text IS NULL OR data->>'period' = @period::text)
-            ORDER BY data->>'scope', data->>'period', recorded_at, seq
+            SELECT summary_id, scope, period, published_at, on_demand FROM rm.summaries
+            WHERE (@scope::text IS NULL OR scope = @scope::text) AND (@period::text IS NULL OR period = @period::text)
+            ORDER BY scope, period, recorded_at, seq
             """);
-        command.Parameters.AddWithValue("type", EventType);
         command.Parameters.AddWithValue("scope", NpgsqlTypes.NpgsqlDbType.Text, (object?)scope ?? DBNull.Value);
         command.Parameters.AddWithValue("period", NpgsqlTypes.NpgsqlDbType.Text, (object?)period ?? DBNull.Value);
         var items = new List<SummaryListItem>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             items.Add(new SummaryListItem(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture), reader.GetBoolean(4)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4)));
         return items;
     }
 

@@ -100,8 +100,6 @@ public static partial class ReadModelSchema
         """
         ALTER TABLE {0}.official_figures ALTER COLUMN figures DROP NOT NULL;
         DROP INDEX {0}.official_figures_unit_id_month_idx;
-        UPDATE {0}.official_figures f SET figures = NULL
-        FROM es.events e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
         -- figures: indicator → value, for SQL. stored_figures: the same as kept, the corrected
         -- state's object or the submission's own array of {indicator, value}, which the service
         -- reads (FigureJson takes either) without building an object per row in the database.
@@ -112,13 +110,43 @@ public static partial class ReadModelSchema
                coalesce(f.figures, e.data -> 'values') AS stored_figures
         FROM {0}.official_figures f LEFT JOIN es.events e ON f.figures IS NULL AND e.seq = f.seq;
         """,
+        // Published summaries, one row each: listing them scanned the whole log by event type.
+        """
+        CREATE TABLE {0}.summaries (
+            summary_id   text PRIMARY KEY,
+            scope        text NOT NULL,
+            period       text NOT NULL,
+            published_at timestamptz NOT NULL,
+            on_demand    boolean NOT NULL,
+            recorded_at  timestamptz NOT NULL,
+            seq          bigint NOT NULL);
+        CREATE INDEX ON {0}.summaries (scope, period);
+        """,
     ];
 
-    public static IReadOnlyList<Migration> MigrationsFor(string schema) =>
-        Steps.Select((sql, i) => new Migration(i + 1, $"read models {i + 1}", Qualify(sql, schema))).ToList();
+    // What a step must carry over when it runs on the live models, by step number. A twin gets
+    // the same from its replay (and a twin "as of" an instant must not get anything later).
+    private static readonly Dictionary<int, string> Backfills = new()
+    {
+        [3] = """
+            UPDATE {0}.official_figures f SET figures = NULL
+            FROM es.events e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
+            """,
+        [4] = """
+            INSERT INTO {0}.summaries (summary_id, scope, period, published_at, on_demand, recorded_at, seq)
+            SELECT stream_id, data ->> 'scope', data ->> 'period', (data ->> 'publishedAt')::timestamptz,
+                   (data ->> 'onDemand')::boolean, recorded_at, seq
+            FROM es.events WHERE event_type = 'summary_published';
+            """,
+    };
+
+    /// <param name="backfill">Whether the steps carry existing data over (the live models) or start empty (a twin).</param>
+    public static IReadOnlyList<Migration> MigrationsFor(string schema, bool backfill = false) =>
+        Steps.Select((sql, i) => new Migration(i + 1, $"read models {i + 1}", Qualify(
+            backfill && Backfills.TryGetValue(i + 1, out var data) ? sql + "\n" + data : sql, schema))).ToList();
 
     public static Task MigrateLiveAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
-        SchemaMigrator.MigrateAsync(dataSource, Component, MigrationsFor(Live), ct);
+        SchemaMigrator.MigrateAsync(dataSource, Component, MigrationsFor(Live, backfill: true), ct);
 
     /// <summary>Creates an empty twin of the read models in another schema (for rebuild and verify).</summary>
     public static async Task CreateScratchAsync(NpgsqlConnection connection, string schema, CancellationToken ct = default)

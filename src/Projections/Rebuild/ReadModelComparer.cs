@@ -21,6 +21,7 @@ public static class ReadModelComparer
         ("reports", "unit_id || '/' || month"),
         ("official_figures", "unit_id || '/' || month || '/' || seq"),
         ("rollups", "unit_id || '/' || month"),
+        ("summaries", "summary_id"),
     ];
 
     public static async Task<IReadOnlyList<ReadModelDifference>> CompareAsync(
