@@ -63,7 +63,9 @@ public sealed class SummaryPublisher(
             throw new TimeoutException($"The read models are {caughtUp.Lag.PendingEvents} events behind; summary {id} waits for the next pass.");
 
         var previous = await summaries.LatestAsync(scope.Id, ct);
-        var summary = await builder.BuildAsync(id, scope, month, clock.GetUtcNow(), onDemand, previous, ct);
+        // To the microsecond, as PostgreSQL keeps it: the listing's instant equals the summary's own.
+        var now = clock.GetUtcNow();
+        var summary = await builder.BuildAsync(id, scope, month, now.AddTicks(-(now.Ticks % 10)), onDemand, previous, ct);
         var decision = SummaryDecider.Decide(new PublishSummary(summary), SummaryDecider.Initial);
         if (decision.IsError) throw new InvalidOperationException(decision.Error!.Message);
         var events = decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();

@@ -51,6 +51,21 @@ public class SummaryApiTests(SummariesFactory factory) : IClassFixture<Summaries
     }
 
     [Fact]
+    public async Task Given_a_clock_finer_than_the_database_when_listing_then_each_summary_shows_its_own_publication_instant()
+    {
+        factory.Clock.Set(factory.Clock.GetUtcNow().AddTicks(1_234_567 - factory.Clock.GetUtcNow().Ticks % 10_000_000));
+        var id = await PublishAsync();
+        var client = factory.ClientAs(Roles.Auditor);
+
+        var published = (await client.GetAsync($"/api/summaries/{id}").JsonAsync()).GetProperty("publishedAt").GetDateTimeOffset();
+        var listed = (await client.ListAsync(City, "2022-08")).GetProperty("summaries").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == id).GetProperty("publishedAt").GetDateTimeOffset();
+
+        Assert.Equal(published, listed);
+        Assert.Equal(0, published.Ticks % 10);
+    }
+
+    [Fact]
     public async Task Given_a_summary_when_asked_for_csv_and_xlsx_then_both_carry_the_figures_of_the_json()
     {
         var id = await PublishAsync();
