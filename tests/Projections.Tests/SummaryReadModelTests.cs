@@ -27,6 +27,7 @@ public sealed class SummaryReadModelTests : IAsyncLifetime
         await _fx.AppendAsync("summary-bac-kan-2022-08", Summary("summary-bac-kan-2022-08", "bac-kan", "2022-08"));
 
         Assert.Equal("bac-kan 2022-08 false", await ScalarAsync("SELECT scope || ' ' || period || ' ' || on_demand FROM rm.summaries"));
+        await _fx.ProjectAsync(); // a replay reads only below the subscription barrier: let it pass the append
         await new ReadModelRebuilder(_fx.DataSource).ReplayIntoAsync("rm_replay", null, default);
         Assert.Empty(await ReadModelComparer.CompareAsync(_fx.DataSource, "rm", "rm_replay"));
     }
