@@ -96,6 +96,19 @@ public sealed class ProjectionFixture : IAsyncLifetime
         AppendAsync(StreamIds.Plan(UnitId.Parse(unit), year), new AnnualTargetsSet(UnitId.Parse(unit), year,
             targets.Select(t => new TargetLine(IndicatorCode.Parse(t.Indicator), t.Value)).ToList(), "QĐ 01", "tester", Clock.GetUtcNow()));
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row, as invariant text.</summary>
+    public async Task<string> ScalarAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
     public async Task<PerformanceRow?> RowAsync(string unit, string month, ComparisonView view, string indicator, DateTimeOffset? asOf = null)
     {
         var report = await Performance.RunAsync(UnitId.Parse(unit), Month.Parse(month), view, asOf, IndicatorCode.Parse(indicator));

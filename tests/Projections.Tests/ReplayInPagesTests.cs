@@ -96,20 +96,20 @@ public sealed class ReplayInPagesTests : IAsyncLifetime
     {
         // The official figures as an earlier version stored them: every state with its own copy.
         var steps = ReadModelSchema.MigrationsFor("rm_old", backfill: true);
-        foreach (var step in steps.Take(2)) await ExecuteAsync(step.Sql);
-        await ExecuteAsync("""
+        foreach (var step in steps.Take(2)) await _fx.ExecuteAsync(step.Sql);
+        await _fx.ExecuteAsync("""
             INSERT INTO rm_old.official_figures (unit_id, month, figures, valid_from, valid_to, seq)
             SELECT unit_id, month, figures, valid_from, valid_to, seq FROM rm.official_figure_sets
             """);
 
-        foreach (var step in steps.Skip(2).Take(1)) await ExecuteAsync(step.Sql);
+        foreach (var step in steps.Skip(2).Take(1)) await _fx.ExecuteAsync(step.Sql);
 
-        Assert.Equal("0", await ScalarAsync("""
+        Assert.Equal("0", await _fx.ScalarAsync("""
             SELECT count(*) FROM (SELECT * FROM rm.official_figure_sets EXCEPT SELECT * FROM rm_old.official_figure_sets) d
             """));
-        Assert.Equal(await ScalarAsync("SELECT count(*) FROM rm.official_figures WHERE figures IS NULL"),
-            await ScalarAsync("SELECT count(*) FROM rm_old.official_figures WHERE figures IS NULL"));
-        Assert.NotEqual("0", await ScalarAsync("SELECT count(*) FROM rm_old.official_figures WHERE figures IS NOT NULL"));
+        Assert.Equal(await _fx.ScalarAsync("SELECT count(*) FROM rm.official_figures WHERE figures IS NULL"),
+            await _fx.ScalarAsync("SELECT count(*) FROM rm_old.official_figures WHERE figures IS NULL"));
+        Assert.NotEqual("0", await _fx.ScalarAsync("SELECT count(*) FROM rm_old.official_figures WHERE figures IS NOT NULL"));
     }
 
     private Task ReturnAsync(string unit, string month, string reason) =>
@@ -120,16 +120,4 @@ public sealed class ReplayInPagesTests : IAsyncLifetime
             values.Select(v => new FigureValue(IndicatorCode.Parse(v.Indicator), v.Value)).ToList(), null));
 
     private static string ReportStream(string unit, string month) => StreamIds.Report(UnitId.Parse(unit), Month.Parse(month));
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = _fx.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<string> ScalarAsync(string sql)
-    {
-        await using var command = _fx.DataSource.CreateCommand(sql);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
-    }
 }

@@ -26,7 +26,7 @@ public sealed class SummaryReadModelTests : IAsyncLifetime
     {
         await _fx.AppendAsync("summary-bac-kan-2022-08", Summary("summary-bac-kan-2022-08", "bac-kan", "2022-08"));
 
-        Assert.Equal("bac-kan 2022-08 false", await ScalarAsync("SELECT scope || ' ' || period || ' ' || on_demand FROM rm.summaries"));
+        Assert.Equal("bac-kan 2022-08 false", await _fx.ScalarAsync("SELECT scope || ' ' || period || ' ' || on_demand FROM rm.summaries"));
         await _fx.ProjectAsync(); // a replay reads only below the subscription barrier: let it pass the append
         await new ReadModelRebuilder(_fx.DataSource).ReplayIntoAsync("rm_replay", null, default);
         Assert.Empty(await ReadModelComparer.CompareAsync(_fx.DataSource, "rm", "rm_replay"));
@@ -38,24 +38,12 @@ public sealed class SummaryReadModelTests : IAsyncLifetime
         // Published by a version that kept no summary rows: only the log has it.
         await _fx.Store.AppendAsync("summary-bac-kan-2022-07", ExpectedVersion.NoStream,
             [EventSerializer.ToNew(Summary("summary-bac-kan-2022-07", "bac-kan", "2022-07"), new EventMetadata("scheduler", "test"))]);
-        await ExecuteAsync("TRUNCATE rm.summaries");
-        foreach (var step in ReadModelSchema.MigrationsFor("rm_upgraded", backfill: true)) await ExecuteAsync(step.Sql);
+        await _fx.ExecuteAsync("TRUNCATE rm.summaries");
+        foreach (var step in ReadModelSchema.MigrationsFor("rm_upgraded", backfill: true)) await _fx.ExecuteAsync(step.Sql);
         await using (var connection = await _fx.DataSource.OpenConnectionAsync())
             await ReadModelSchema.CreateScratchAsync(connection, "rm_twin");
 
-        Assert.Equal("summary-bac-kan-2022-07", await ScalarAsync("SELECT summary_id FROM rm_upgraded.summaries"));
-        Assert.Equal("0", await ScalarAsync("SELECT count(*) FROM rm_twin.summaries"));
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = _fx.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<string> ScalarAsync(string sql)
-    {
-        await using var command = _fx.DataSource.CreateCommand(sql);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.Equal("summary-bac-kan-2022-07", await _fx.ScalarAsync("SELECT summary_id FROM rm_upgraded.summaries"));
+        Assert.Equal("0", await _fx.ScalarAsync("SELECT count(*) FROM rm_twin.summaries"));
     }
 }
