@@ -16,6 +16,9 @@ internal sealed class InputErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
+    /// <summary>Every message with its field, in the order the fields were first named.</summary>
+    public IEnumerable<(string Field, string Message)> All => _errors.SelectMany(e => e.Value.Select(m => (e.Key, m)));
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];

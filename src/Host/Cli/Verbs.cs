@@ -15,6 +15,7 @@ public static class Verbs
             ["seed"] = SeedVerb.RunAsync,
             ["verify"] = Audit.VerifyVerb.RunAsync,
             ["replay"] = Audit.ReplayVerb.RunAsync,
+            ["import"] = Imports.ImportVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GovReport.Domain;
+using GovReport.Domain.Errors;
+using GovReport.Domain.Numbers;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Reports;
+using GovReport.EventStore;
+using GovReport.Host.Application;
+using GovReport.Host.Audit;
+using GovReport.Host.Reports;
+using GovReport.Host.Storage;
+using GovReport.Projections.Queries;
+
+namespace GovReport.Host.Imports;
+
+/// <summary>
+/// <c>import --unit ID --month YYYY-MM --file PATH [--culture vi-VN|en-US|unknown] [--submit] [--actor NAME]</c>:
+/// a unit's figures for a month from a spreadsheet (see <see cref="FigureSheet"/>), saved as the
+/// report's draft, or submitted with <c>--submit</c>, through the same checks and decider as the
+/// API. The events name the file's SHA-256 as their source, so an auditor can match them to the
+/// file. Nothing is appended unless every line is good: the errors go to stderr by line (exit 1),
+/// the report as it then stands to stdout as JSON (exit 0). It runs with the database's rights,
+/// like <c>seed</c>: for an operator loading a unit's figures on its behalf.
+/// </summary>
+public static partial class ImportVerb
+{
+    public const string Submit = "--submit";
+    private const long MaxFileBytes = 10 * 1024 * 1024;
+    private static readonly string[] Options = ["--unit", "--month", "--file", "--culture", "--actor"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (_, hostArgs, error) = CliOptions.Split(OwnFlagsRemoved(args), Options);
+        if (error is not null) return Usage(Console.Error, error);
+        await using var app = GovReportApp.Build(hostArgs);
+        await MigrationService.MigrateAsync(app.Services.GetRequiredService<PgEventStore>(), CancellationToken.None);
+        return await RunAsync(app.Services, args, Console.Out, Console.Error);
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        var (options, _, error) = CliOptions.Split(OwnFlagsRemoved(args), Options);
+        if (error is not null) return Usage(stderr, error);
+        if (new[] { "--unit", "--month", "--file" }.FirstOrDefault(o => !options.ContainsKey(o)) is { } missing)
+            return Usage(stderr, $"{missing} is required.");
+        if (!TryCulture(options.GetValueOrDefault("--culture") ?? "vi-VN", out var culture))
+            return Usage(stderr, "--culture is vi-VN (the default), en-US or unknown (only figures that read the same both ways).");
+        var path = options["--file"];
+        var file = new FileInfo(path);
+        if (!file.Exists) return Usage(stderr, $"{path} does not exist.");
+        if (file.Length > MaxFileBytes) return Fail(stderr, file.Name, [$"the file is {file.Length:N0} bytes; a month's figures fit in {MaxFileBytes:N0}."]);
+
+        var catalogue = services.GetRequiredService<CatalogueReader>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = ReportInput.Today(now);
+        var inputErrors = new Api.InputErrors();
+        var target = await ReportInput.ResolveAsync(options["--unit"], options["--month"], catalogue, today, inputErrors, ct);
+
+        var lineErrors = new List<string>();
+        IReadOnlyList<SheetRow> rows;
+        try
+        {
+            (rows, var sheetErrors) = FigureSheet.Read(path);
+            lineErrors.AddRange(sheetErrors);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or CsvHelper.CsvFormatException
+                                      or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            return Fail(stderr, file.Name, [$"cannot be read: {e.Message}"]);
+        }
+        var mapped = SheetFigures.Map(rows, await catalogue.IndicatorsAsync(ct), culture, lineErrors);
+        if (rows.Count == 0 && lineErrors.Count == 0) lineErrors.Add("no line holds an indicator and its value.");
+        IReadOnlyList<FigureValue>? values = null;
+        if (target is not null && lineErrors.Count == 0)
+            values = await ReportInput.FiguresAsync(mapped.Figures, required: true, target, today, catalogue, inputErrors, ct);
+        var errors = lineErrors.Concat(inputErrors.All.Select(e => Located(e, mapped.Lines))).ToList();
+        if (errors.Count > 0 || target is null || values is null) return Fail(stderr, file.Name, errors);
+        foreach (var note in mapped.Notes) stderr.WriteLine($"{file.Name}: {note}");
+
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file.OpenRead(), ct));
+        var actor = options.GetValueOrDefault("--actor") ?? $"cli:{Environment.UserName}";
+        var metadata = new EventMetadata(actor, $"import:sha256:{hash}", Reason: $"imported from {file.Name}");
+        var outcome = await services.GetRequiredService<StreamCommands>().ExecuteAsync<ReportEvent, MonthlyReport>(
+            StreamIds.Report(target.Unit, target.Month), ifMatch: null, ReportDecider.Fold, ReportDecider.Evolve,
+            Decide(services, target, values, options.ContainsKey(Submit) || args.Contains(Submit), actor, now), metadata, ct);
+        if (outcome.Error is { } refused) return Fail(stderr, file.Name, [$"{target.Unit} {target.Month}: {refused.Message}"]);
+
+        stdout.WriteLine(JsonSerializer.Serialize(new { file = file.Name, source = metadata.Source, appended = outcome.Appended,
+            report = ReportResponse.From(outcome.State, outcome.Version) }, Json));
+        return 0;
+    }
+
+    private static Func<MonthlyReport, Decision<ReportEvent>> Decide(
+        IServiceProvider services, ReportTarget target, IReadOnlyList<FigureValue> values, bool submit, string actor, DateTimeOffset now)
+    {
+        if (!submit) return state => ReportDecider.Decide(new SaveDraft(target.Unit, target.Month, values, null, actor, now), state);
+        var calendar = services.GetRequiredService<ReportingCalendar>();
+        var command = new SubmitReport(target.Unit, target.Month, values, null,
+            calendar.IsOnTime(target.Month, target.Level, now), calendar.Deadline(target.Month, target.Level), actor, now);
+        return state => ReportDecider.Decide(command, state);
+    }
+
+    /// <summary>An error of the report checks, named by the file's line rather than the body's index.</summary>
+    private static string Located((string Field, string Message) error, IReadOnlyList<int> lines) =>
+        ValueIndex().Match(error.Field) is { Success: true } m && int.Parse(m.Groups[1].Value) is var i && i < lines.Count
+            ? $"line {lines[i]}: {error.Message}"
+            : error.Field switch
+            {
+                "unitId" => $"--unit: {error.Message}",
+                "month" => $"--month: {error.Message}",
+                _ => error.Message,
+            };
+
+    [GeneratedRegex(@"^values\[(\d+)\]")]
+    private static partial Regex ValueIndex();
+
+    private static bool TryCulture(string text, out NumberCulture culture)
+    {
+        culture = text.ToLowerInvariant() switch
+        {
+            "vi-vn" or "vi" => NumberCulture.ViVn,
+            "en-us" or "en" => NumberCulture.EnUs,
+            "unknown" => NumberCulture.Unknown,
+            _ => (NumberCulture)(-1),
+        };
+        return Enum.IsDefined(culture);
+    }
+
+    private static string[] OwnFlagsRemoved(string[] args) => args.Where(a => a != Submit).ToArray();
+
+    private static int Fail(TextWriter stderr, string file, IEnumerable<string> errors)
+    {
+        foreach (var error in errors) stderr.WriteLine($"{file}: {error}");
+        stderr.WriteLine($"{file}: nothing was imported.");
+        return 1;
+    }
+
+    private static int Usage(TextWriter stderr, string error)
+    {
+        stderr.WriteLine(error);
+        stderr.WriteLine("usage: import --unit ID --month YYYY-MM --file PATH.csv|.xlsx [--culture vi-VN|en-US|unknown] [--submit] [--actor NAME]");
+        return 2;
+    }
+}
