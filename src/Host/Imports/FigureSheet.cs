@@ -22,14 +22,14 @@ internal static class FigureSheet
 {
     private static readonly string[] Headings = ["indicator", "chỉ tiêu", "chi tieu", "code", "mã", "ma"];
 
-    public static (IReadOnlyList<SheetRow> Rows, IReadOnlyList<string> Errors) Read(string path)
+    /// <param name="name">The file's name: its extension says which format the bytes are in.</param>
+    public static (IReadOnlyList<SheetRow> Rows, IReadOnlyList<string> Errors) Read(string name, byte[] content)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var lines = extension switch
+        var lines = Path.GetExtension(name).ToLowerInvariant() switch
         {
-            ".csv" or ".txt" => ReadCsv(path),
-            ".xlsx" => ReadXlsx(path),
-            _ => throw new InvalidDataException($"{Path.GetFileName(path)}: give a .csv or .xlsx file."),
+            ".csv" or ".txt" => ReadCsv(content),
+            ".xlsx" => ReadXlsx(content),
+            _ => throw new InvalidDataException("give a .csv or .xlsx file."),
         };
         var rows = new List<SheetRow>();
         var errors = new List<string>();
@@ -53,11 +53,11 @@ internal static class FigureSheet
     private static bool IsHeading(string cell) =>
         Headings.Contains(cell.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant());
 
-    private static List<(int Line, IReadOnlyList<string?> Cells, decimal? Number)> ReadCsv(string path)
+    private static List<(int Line, IReadOnlyList<string?> Cells, decimal? Number)> ReadCsv(byte[] content)
     {
         // No separator given: CsvHelper detects ',', ';', tab or '|' (and Excel's "sep=;" line).
         var options = new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true };
-        using var csv = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
+        using var csv = CsvReader.Create(content, options);
         var lines = new List<(int, IReadOnlyList<string?>, decimal?)>();
         while (csv.Read())
             lines.Add(((int)csv.LineNumber, Enumerable.Range(0, csv.FieldCount).Select(i => (string?)csv.GetString(i)).ToList(), (decimal?)null));
@@ -65,12 +65,13 @@ internal static class FigureSheet
     }
 
     /// <summary>The first worksheet, column A and B of every row; a numeric B cell is taken exactly.</summary>
-    private static List<(int Line, IReadOnlyList<string?> Cells, decimal? Number)> ReadXlsx(string path)
+    private static List<(int Line, IReadOnlyList<string?> Cells, decimal? Number)> ReadXlsx(byte[] content)
     {
-        using var document = SpreadsheetDocument.Open(path, isEditable: false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException($"{Path.GetFileName(path)} has no workbook.");
+        using var stream = new MemoryStream(content, writable: false);
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("the workbook is missing.");
         var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new InvalidDataException($"{Path.GetFileName(path)} has no sheet.");
+            ?? throw new InvalidDataException("the workbook has no sheet.");
         var sheet = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
         var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
         var lines = new List<(int, IReadOnlyList<string?>, decimal?)>();

@@ -59,11 +59,13 @@ public static partial class ImportVerb
         var inputErrors = new Api.InputErrors();
         var target = await ReportInput.ResolveAsync(options["--unit"], options["--month"], catalogue, today, inputErrors, ct);
 
+        // Read once: the hash the events carry is of exactly the bytes that were imported.
+        var content = await File.ReadAllBytesAsync(path, ct);
         var lineErrors = new List<string>();
         IReadOnlyList<SheetRow> rows;
         try
         {
-            (rows, var sheetErrors) = FigureSheet.Read(path);
+            (rows, var sheetErrors) = FigureSheet.Read(file.Name, content);
             lineErrors.AddRange(sheetErrors);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or CsvHelper.CsvFormatException
@@ -80,12 +82,12 @@ public static partial class ImportVerb
         if (errors.Count > 0 || target is null || values is null) return Fail(stderr, file.Name, errors);
         foreach (var note in mapped.Notes) stderr.WriteLine($"{file.Name}: {note}");
 
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(file.OpenRead(), ct));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var actor = options.GetValueOrDefault("--actor") ?? $"cli:{Environment.UserName}";
         var metadata = new EventMetadata(actor, $"import:sha256:{hash}", Reason: $"imported from {file.Name}");
         var outcome = await services.GetRequiredService<StreamCommands>().ExecuteAsync<ReportEvent, MonthlyReport>(
             StreamIds.Report(target.Unit, target.Month), ifMatch: null, ReportDecider.Fold, ReportDecider.Evolve,
-            Decide(services, target, values, options.ContainsKey(Submit) || args.Contains(Submit), actor, now), metadata, ct);
+            Decide(services, target, values, args.Contains(Submit), actor, now), metadata, ct);
         if (outcome.Error is { } refused) return Fail(stderr, file.Name, [$"{target.Unit} {target.Month}: {refused.Message}"]);
 
         stdout.WriteLine(JsonSerializer.Serialize(new { file = file.Name, source = metadata.Source, appended = outcome.Appended,
