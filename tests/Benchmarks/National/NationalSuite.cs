@@ -52,7 +52,10 @@ public static class NationalSuite
             var (catchUp, rebuild) = (Median(catchUps), Median(rebuilds));
             var queries = await QueryPhase.RunAsync(db, country, options);
 
-            List<BenchResult> results = [load, catchUp, rebuild.ComparedWith(catchUp, 0.5), .. queries];
+            // The goal is set for national scale: a log of a few pages is mostly the twin's fixed
+            // costs (creating, analysing and swapping its schema), so a --quick run only reports the ratio.
+            var national = load.Count >= 20 * ReadModelRebuilder.DefaultPageSize;
+            List<BenchResult> results = [load, catchUp, rebuild.ComparedWith(catchUp, national ? 0.5 : null), .. queries];
             Console.WriteLine();
             Console.WriteLine(ResultReport.Table(results));
             var path = await ResultReport.SaveAsync("national", startedAt, new

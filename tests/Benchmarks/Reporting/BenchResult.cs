@@ -12,7 +12,7 @@ public sealed record BenchResult(string Name, string Unit, long Count, double Se
     public double? P95Ms { get; init; }
     public string? Note { get; init; }
 
-    public BenchResult ComparedWith(BenchResult baseline, double goal) => this with
+    public BenchResult ComparedWith(BenchResult baseline, double? goal) => this with
     {
         Baseline = baseline.Name,
         Ratio = baseline.PerSecond > 0 ? PerSecond / baseline.PerSecond : null,
