@@ -21,7 +21,13 @@ public sealed record SaveDraft(
 /// <summary>Whether the submission is on time is the calendar's judgement, made by the caller.</summary>
 public sealed record SubmitReport(
     UnitId Unit, Month Month, IReadOnlyList<FigureValue>? Values, Narrative? Narrative,
-    bool OnTime, DateOnly Deadline, string By, DateTimeOffset At) : ReportCommand;
+    bool OnTime, DateOnly Deadline, string By, DateTimeOffset At) : ReportCommand
+{
+    /// <summary>A submission made at <paramref name="at"/>, with the deadline for the unit's level and whether it was met.</summary>
+    public static SubmitReport Judged(ReportingCalendar calendar, UnitLevel level, UnitId unit, Month month,
+        IReadOnlyList<FigureValue>? values, Narrative? narrative, string by, DateTimeOffset at) =>
+        new(unit, month, values, narrative, calendar.IsOnTime(month, level, at), calendar.Deadline(month, level), by, at);
+}
 
 public sealed record ReturnReport(UnitId Unit, Month Month, string Reason, string By, DateTimeOffset At) : ReportCommand;
 

@@ -99,9 +99,8 @@ public static partial class ImportVerb
         IServiceProvider services, ReportTarget target, IReadOnlyList<FigureValue> values, bool submit, string actor, DateTimeOffset now)
     {
         if (!submit) return state => ReportDecider.Decide(new SaveDraft(target.Unit, target.Month, values, null, actor, now), state);
-        var calendar = services.GetRequiredService<ReportingCalendar>();
-        var command = new SubmitReport(target.Unit, target.Month, values, null,
-            calendar.IsOnTime(target.Month, target.Level, now), calendar.Deadline(target.Month, target.Level), actor, now);
+        var command = SubmitReport.Judged(services.GetRequiredService<ReportingCalendar>(), target.Level,
+            target.Unit, target.Month, values, null, actor, now);
         return state => ReportDecider.Decide(command, state);
     }
 

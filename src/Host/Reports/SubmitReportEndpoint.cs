@@ -38,10 +38,8 @@ internal static class SubmitReportEndpoint
         var narrative = ReportInput.Narrative(body?.Narrative, errors);
         if (errors.Any) return errors.ToProblem();
 
-        var calendar = http.RequestServices.GetRequiredService<ReportingCalendar>();
-        var deadline = calendar.Deadline(target.Month, target.Level);
-        var onTime = calendar.IsOnTime(target.Month, target.Level, now);
-        var command = new SubmitReport(target.Unit, target.Month, values, narrative, onTime, deadline, user.Subject, now);
+        var command = SubmitReport.Judged(http.RequestServices.GetRequiredService<ReportingCalendar>(), target.Level,
+            target.Unit, target.Month, values, narrative, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
             state => ReportDecider.Decide(command, state), reason: null, ct);
     }

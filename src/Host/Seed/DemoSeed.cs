@@ -69,8 +69,7 @@ public static class DemoSeed
     {
         var level = DemoUnits.KindOf(report.Unit.Value).Level();
         var at = DemoReports.SubmittedAt(report, calendar, level, index);
-        var submit = new SubmitReport(report.Unit, report.Month, report.Values, report.Narrative,
-            calendar.IsOnTime(report.Month, level, at), calendar.Deadline(report.Month, level), Actor, at);
+        var submit = SubmitReport.Judged(calendar, level, report.Unit, report.Month, report.Values, report.Narrative, Actor, at);
         var stream = StreamIds.Report(report.Unit, report.Month);
         var appended = await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
             state => state.Status == ReportStatus.None ? ReportDecider.Decide(submit, state) : Decision<ReportEvent>.Nothing, ct);
