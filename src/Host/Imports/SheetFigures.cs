@@ -24,14 +24,7 @@ internal static class SheetFigures
         var notes = new List<string>();
         foreach (var row in rows)
         {
-            var indicator = byCode.GetValueOrDefault(row.Indicator) ?? (byName[Key(row.Indicator)].ToList() switch
-            {
-                [var one] => one,
-                [] => null,
-                var many => Ambiguous(row, many, errors),
-            });
-            if (indicator is null && !errors.Any(e => e.StartsWith($"line {row.Line}:", StringComparison.Ordinal)))
-                errors.Add($"line {row.Line}: '{row.Indicator}' is neither an indicator code nor an indicator's name.");
+            var indicator = Resolve(row, byCode, byName, errors);
 
             decimal? value = row.Number;
             if (value is null)
@@ -51,9 +44,15 @@ internal static class SheetFigures
         return new Mapped(figures, lines, notes);
     }
 
-    private static Indicator? Ambiguous(SheetRow row, List<Indicator> many, List<string> errors)
+    /// <summary>The indicator by its code, else by its name; an unknown or ambiguous one is an error.</summary>
+    private static Indicator? Resolve(SheetRow row, Dictionary<string, Indicator> byCode, ILookup<string, Indicator> byName, List<string> errors)
     {
-        errors.Add($"line {row.Line}: '{row.Indicator}' names {many.Count} indicators ({string.Join(", ", many.Select(i => i.Code.Value))}); use the code.");
+        if (byCode.TryGetValue(row.Indicator, out var coded)) return coded;
+        var named = byName[Key(row.Indicator)].ToList();
+        if (named.Count == 1) return named[0];
+        errors.Add(named.Count == 0
+            ? $"line {row.Line}: '{row.Indicator}' is neither an indicator code nor an indicator's name."
+            : $"line {row.Line}: '{row.Indicator}' names {named.Count} indicators ({string.Join(", ", named.Select(i => i.Code.Value))}); use the code.");
         return null;
     }
 
