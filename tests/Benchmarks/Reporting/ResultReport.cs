@@ -71,7 +71,7 @@ public static class ResultReport
     }
 
     /// <summary>The folder holding GovReport.sln, so results land in one place whatever the working directory.</summary>
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "GovReport.sln"))) return dir.FullName;
