@@ -8,7 +8,8 @@ namespace GovReport.Host.Api;
 /// <summary>
 /// Turns exceptions into problems: binding failures (minimal APIs throw them because
 /// <c>ThrowOnBadRequest</c> is on) become 400 with an <c>errors</c> map naming the field, body
-/// limits become 413, and anything else a 500 whose detail is shown only in Development.
+/// limits become 413, a database outage 503 with Retry-After (<see cref="DatabaseOutage"/>), and
+/// anything else a 500 whose detail is shown only in Development.
 /// </summary>
 internal sealed partial class ExceptionProblemHandler(IHostEnvironment environment, ILogger<ExceptionProblemHandler> logger)
     : IExceptionHandler
@@ -29,10 +30,18 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
             // The read models did not catch up in time (a summary must include every report).
             TimeoutException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "read-models-behind",
                 "The service is catching up.", "The read models are still catching up with the log; retry in a few seconds."),
+            // PostgreSQL down or restarting: the client waits and retries, nothing of ours broke.
+            _ when DatabaseOutage.Is(exception) => Unavailable(http, exception),
             _ => Internal(exception),
         };
         await ProblemWriter.WriteAsync(http, problem);
         return true;
+    }
+
+    private ProblemHttpResult Unavailable(HttpContext http, Exception exception)
+    {
+        logger.LogWarning("Database unavailable: {Error}", exception.Message);
+        return DatabaseOutage.Problem(http);
     }
 
     private ProblemHttpResult Internal(Exception exception)

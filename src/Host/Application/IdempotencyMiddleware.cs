@@ -11,7 +11,8 @@ namespace GovReport.Host.Application;
 /// is claimed before the request runs, so a copy racing the first waits for its answer instead of
 /// running too; no connection is held while the request runs.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, TimeProvider clock)
+public sealed class IdempotencyMiddleware(
+    RequestDelegate next, IdempotencyStore store, UnsettledClaims unsettled, TimeProvider clock, ILogger<IdempotencyMiddleware> log)
 {
     public const string HeaderName = "Idempotency-Key";
     private const int MaxKeyLength = 200;
@@ -36,6 +37,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var fingerprint = await FingerprintAsync(http.Request);
         var subject = context.CurrentUser.Subject;
         var started = clock.GetTimestamp();
+        await unsettled.SettleAsync(subject, key, http.RequestAborted);
         while (!await store.TryClaimAsync(subject, key, fingerprint, http.RequestAborted))
         {
             var stored = await store.FindAsync(subject, key, http.RequestAborted);
@@ -70,7 +72,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         catch
         {
-            await store.ReleaseAsync(subject, key, CancellationToken.None);
+            await SettleAsync(subject, key, ct => store.ReleaseAsync(subject, key, ct));
             throw;
         }
         finally
@@ -78,11 +80,30 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             http.Response.Body = original;
         }
 
-        // Server errors are not answers: release the key so the client can retry.
-        if (http.Response.StatusCode < 500) await store.CompleteAsync(subject, key, http.Response, buffer.ToArray(), CancellationToken.None);
-        else await store.ReleaseAsync(subject, key, CancellationToken.None);
+        // Server errors are not answers: release the key so the client can retry. An answer the
+        // database would not take is still the client's: it goes out, and is stored later.
+        if (http.Response.StatusCode < 500)
+        {
+            var answer = StoredAnswer.Of(fingerprint, http.Response, buffer.ToArray());
+            await SettleAsync(subject, key, ct => store.CompleteAsync(subject, key, answer, ct));
+        }
+        else await SettleAsync(subject, key, ct => store.ReleaseAsync(subject, key, ct));
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
+    }
+
+    /// <summary>Stores or releases the claim; if the database is away, leaves it owed to the key's next request.</summary>
+    private async Task SettleAsync(string subject, string key, Func<CancellationToken, Task> settle)
+    {
+        try
+        {
+            await settle(CancellationToken.None);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            log.LogWarning("Idempotency key left unsettled while the database is unavailable: {Error}", e.Message);
+            unsettled.Owe(subject, key, settle);
+        }
     }
 
     private static async Task<string> FingerprintAsync(HttpRequest request)

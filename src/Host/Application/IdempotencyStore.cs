@@ -6,6 +6,12 @@ namespace GovReport.Host.Application;
 public sealed record StoredAnswer(string Fingerprint, int Status, string? ContentType, string? ETag, string? Location, byte[] Body)
 {
     public bool Pending => Status == 0;
+
+    public static StoredAnswer Of(string fingerprint, HttpResponse response, byte[] body) =>
+        new(fingerprint, response.StatusCode, response.ContentType, NullIfEmpty(response.Headers.ETag.ToString()),
+            NullIfEmpty(response.Headers.Location.ToString()), body);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
 /// <summary>
@@ -45,7 +51,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
             reader.GetFieldValue<byte[]>(5));
     }
 
-    public async Task CompleteAsync(string subject, string key, HttpResponse response, byte[] body, CancellationToken ct)
+    public async Task CompleteAsync(string subject, string key, StoredAnswer answer, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE app.idempotency_keys SET status = @status, content_type = @type, etag = @etag, location = @location, body = @body
@@ -53,11 +59,11 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("s", subject);
         command.Parameters.AddWithValue("k", key);
-        command.Parameters.AddWithValue("status", response.StatusCode);
-        command.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
-        command.Parameters.AddWithValue("etag", NullIfEmpty(response.Headers.ETag.ToString()));
-        command.Parameters.AddWithValue("location", NullIfEmpty(response.Headers.Location.ToString()));
-        command.Parameters.AddWithValue("body", body);
+        command.Parameters.AddWithValue("status", answer.Status);
+        command.Parameters.AddWithValue("type", (object?)answer.ContentType ?? DBNull.Value);
+        command.Parameters.AddWithValue("etag", (object?)answer.ETag ?? DBNull.Value);
+        command.Parameters.AddWithValue("location", (object?)answer.Location ?? DBNull.Value);
+        command.Parameters.AddWithValue("body", answer.Body);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -68,6 +74,4 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("k", key);
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static object NullIfEmpty(string value) => value.Length == 0 ? DBNull.Value : value;
 }

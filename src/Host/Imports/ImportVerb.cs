@@ -21,7 +21,9 @@ namespace GovReport.Host.Imports;
 /// report's draft, or submitted with <c>--submit</c>, through the same checks and decider as the
 /// API. The events name the file's SHA-256 as their source, so an auditor can match them to the
 /// file. Nothing is appended unless every line is good: the errors go to stderr by line (exit 1),
-/// the report as it then stands to stdout as JSON (exit 0). It runs with the database's rights,
+/// the report as it then stands to stdout as JSON (exit 0). A file refused as a whole (unknown
+/// format, empty, a zip bomb, past the reader's limits) gets one line and its own exit code, 10
+/// and up (<see cref="SheetProblem"/>); bad arguments exit 2. It runs with the database's rights,
 /// like <c>seed</c>: for an operator loading a unit's figures on its behalf.
 /// </summary>
 public static partial class ImportVerb
@@ -51,7 +53,9 @@ public static partial class ImportVerb
         var path = options["--file"];
         var file = new FileInfo(path);
         if (!file.Exists) return Usage(stderr, $"{path} does not exist.");
-        if (file.Length > MaxFileBytes) return Fail(stderr, file.Name, [$"the file is {file.Length:N0} bytes; a month's figures fit in {MaxFileBytes:N0}."]);
+        if (file.Length > MaxFileBytes)
+            return Reject(stderr, file.Name, new SheetRejectedException(SheetProblem.TooLarge,
+                $"the file is {file.Length:N0} bytes; a month's figures fit in {MaxFileBytes:N0}."));
 
         var catalogue = services.GetRequiredService<CatalogueReader>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -68,10 +72,13 @@ public static partial class ImportVerb
             (rows, var sheetErrors) = FigureSheet.Read(file.Name, content);
             lineErrors.AddRange(sheetErrors);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or CsvHelper.CsvFormatException
-                                      or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (SheetRejectedException rejected)
         {
-            return Fail(stderr, file.Name, [$"cannot be read: {e.Message}"]);
+            return Reject(stderr, file.Name, rejected);
+        }
+        catch (CsvHelper.CsvFormatException e)
+        {
+            return Reject(stderr, file.Name, new SheetRejectedException(SheetProblem.NotText, $"the CSV cannot be read ({e.Message.Split('\n')[0].TrimEnd('.')})."));
         }
         var mapped = SheetFigures.Map(rows, await catalogue.IndicatorsAsync(ct), culture, lineErrors);
         if (rows.Count == 0 && lineErrors.Count == 0) lineErrors.Add("no line holds an indicator and its value.");
@@ -137,6 +144,13 @@ public static partial class ImportVerb
         foreach (var error in errors) stderr.WriteLine($"{file}: {error}");
         stderr.WriteLine($"{file}: nothing was imported.");
         return 1;
+    }
+
+    /// <summary>The whole file is refused: one line, and an exit code per kind of refusal (<see cref="SheetProblem"/>).</summary>
+    private static int Reject(TextWriter stderr, string file, SheetRejectedException rejected)
+    {
+        stderr.WriteLine($"{file}: {rejected.Message.TrimEnd('.')}; nothing was imported.");
+        return (int)rejected.Problem;
     }
 
     private static int Usage(TextWriter stderr, string error)

@@ -33,6 +33,9 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_database is not null) await _database.DisposeAsync();
     }
 
+    /// <summary>The database the host runs against; a variant with a server of its own overrides it.</summary>
+    protected virtual string ConnectionString => Database.ConnectionString;
+
     /// <summary>The host environment; Development unless a variant says otherwise.</summary>
     protected virtual string EnvironmentName => "Development";
 
@@ -46,7 +49,7 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:GovReport"] = Database.ConnectionString,
+            ["ConnectionStrings:GovReport"] = ConnectionString,
             // Tests share one partition (no remote address); the limiter has its own test.
             ["RateLimit:PermitLimit"] = "100000",
             ["RateLimit:TokensPerPeriod"] = "100000",

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+
+namespace GovReport.Host.Application;
+
+/// <summary>
+/// Idempotency claims this host could not settle because the database went away mid-request:
+/// the answer to store, or the claim to release, kept until the next request with the same key
+/// settles it. Without this a claim would stay pending until it counts as abandoned (minutes),
+/// and the client's retry would be told "still running" all that while. Another host seeing the
+/// retry still waits for abandonment: only this one knows the request is over.
+/// </summary>
+public sealed class UnsettledClaims
+{
+    private readonly ConcurrentDictionary<(string Subject, string Key), Func<CancellationToken, Task>> _owed = new();
+
+    public void Owe(string subject, string key, Func<CancellationToken, Task> settle) => _owed[(subject, key)] = settle;
+
+    /// <summary>Settles what is owed for this key, if anything; throws (and keeps it owed) while the database is still away.</summary>
+    public async Task SettleAsync(string subject, string key, CancellationToken ct)
+    {
+        if (!_owed.TryGetValue((subject, key), out var settle)) return;
+        await settle(ct);
+        _owed.TryRemove(new KeyValuePair<(string, string), Func<CancellationToken, Task>>((subject, key), settle));
+    }
+}
