@@ -54,7 +54,7 @@ public static class ChainHeads
         foreach (var head in heads)
         {
             await using var command = new NpgsqlCommand("""
-                SELECT version, event_type, event_id, recorded_at, data::text, metadata::text
+                SELECT version, event_type, event_id, recorded_at, data::text, metadata::text, hash_version
                 FROM es.events WHERE stream_id = @stream AND version <= @version ORDER BY version
                 """, connection);
             command.Parameters.AddWithValue("stream", head.Stream);
@@ -72,7 +72,7 @@ public static class ChainHeads
                     mismatch = new HeadMismatch(head.Stream, head.Version, $"version {expected} is missing");
                     break;
                 }
-                chain = EventHash.Compute(chain, head.Stream, version, reader.GetString(1), reader.GetGuid(2),
+                chain = EventHash.Compute(reader.GetInt16(6), chain, head.Stream, version, reader.GetString(1), reader.GetGuid(2),
                     reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5));
             }
             if (mismatch is null && expected != head.Version)
