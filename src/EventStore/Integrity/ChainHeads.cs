@@ -9,11 +9,13 @@ namespace GovReport.EventStore.Integrity;
 public sealed record StreamHeadEntry(string Stream, long Version, string HeadHash);
 
 /// <summary>
-/// Every stream's head, sorted by stream id, sealed with one SHA-256 over them all. An auditor
-/// keeps it outside the system; later, <see cref="ChainHeads.CheckAsync"/> proves that nothing
-/// up to those heads was changed, even by someone who recomputed the stored hashes.
+/// Every stream's head, sorted by stream id, sealed with one SHA-256 over them all and, where a
+/// key is configured, signed (<see cref="HeadsSignature"/>). An auditor keeps it outside the
+/// system; later, <see cref="ChainHeads.CheckAsync"/> proves that nothing up to those heads was
+/// changed, even by someone who recomputed the stored hashes and moved the heads.
 /// </summary>
-public sealed record HeadDigest(DateTimeOffset ExportedAt, IReadOnlyList<StreamHeadEntry> Streams, string Digest);
+public sealed record HeadDigest(
+    DateTimeOffset ExportedAt, IReadOnlyList<StreamHeadEntry> Streams, string Digest, string? Signature = null);
 
 /// <summary>An exported head that the stored history no longer reproduces.</summary>
 public sealed record HeadMismatch(string Stream, long Version, string Reason);
