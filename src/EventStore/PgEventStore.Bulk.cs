@@ -94,7 +94,7 @@ public sealed partial class PgEventStore
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var p in pending)
         {
             await importer.StartRowAsync(ct);
@@ -107,6 +107,7 @@ public sealed partial class PgEventStore
             await importer.WriteAsync(p.EventId, NpgsqlDbType.Uuid, ct);
             await importer.WriteAsync(p.PreviousHash, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(p.Hash, NpgsqlDbType.Bytea, ct);
+            await importer.WriteAsync(EventHash.CurrentVersion, NpgsqlDbType.Smallint, ct);
         }
         await importer.CompleteAsync(ct);
     }

@@ -131,7 +131,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             version++;
             var id = e.EventId ?? Guid.CreateVersion7(now);
             var metadata = MetadataJson.Serialize(e.Metadata);
-            var hash = EventHash.Compute(previousHash, streamId, version, e.Type, id, now, e.Data, metadata);
+            var hash = EventHash.Compute(EventHash.CurrentVersion, previousHash, streamId, version, e.Type, id, now, e.Data, metadata);
             pending.Add(new PendingEvent(streamId, version, e.Type, e.Data, metadata, e.Metadata, now, id, previousHash, hash));
             previousHash = hash;
         }
@@ -142,8 +142,8 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash)
-            SELECT * FROM unnest(@streams, @versions, @types, @data, @metadata, @recorded, @ids, @prev, @hashes)
+            INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version)
+            SELECT *, @hashVersion FROM unnest(@streams, @versions, @types, @data, @metadata, @recorded, @ids, @prev, @hashes)
             RETURNING event_id, seq, tx_id::text
             """, connection, transaction);
         command.Parameters.AddWithValue("streams", pending.Select(p => p.StreamId).ToArray());
@@ -155,6 +155,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         command.Parameters.AddWithValue("ids", pending.Select(p => p.EventId).ToArray());
         command.Parameters.AddWithValue("prev", pending.Select(p => p.PreviousHash).ToArray());
         command.Parameters.AddWithValue("hashes", pending.Select(p => p.Hash).ToArray());
+        command.Parameters.AddWithValue("hashVersion", EventHash.CurrentVersion);
 
         var positions = new Dictionary<Guid, (long Seq, ulong Tx)>(pending.Count);
         await using (var reader = await command.ExecuteReaderAsync(ct))

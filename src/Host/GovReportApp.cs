@@ -1,4 +1,5 @@
 using GovReport.Host.Api;
+using GovReport.Host.Audit;
 using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
 using GovReport.Host.Health;
@@ -84,7 +85,7 @@ public static class GovReportApp
         services.AddApiModule<Admin.AdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Summaries.BlockSummarySources>();
-        services.AddApiModule<Audit.AuditModule>();
+        services.AddGovReportAudit();
         services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o

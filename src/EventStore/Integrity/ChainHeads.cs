@@ -9,11 +9,13 @@ namespace GovReport.EventStore.Integrity;
 public sealed record StreamHeadEntry(string Stream, long Version, string HeadHash);
 
 /// <summary>
-/// Every stream's head, sorted by stream id, sealed with one SHA-256 over them all. An auditor
-/// keeps it outside the system; later, <see cref="ChainHeads.CheckAsync"/> proves that nothing
-/// up to those heads was changed, even by someone who recomputed the stored hashes.
+/// Every stream's head, sorted by stream id, sealed with one SHA-256 over them all and, where a
+/// key is configured, signed (<see cref="HeadsSignature"/>). An auditor keeps it outside the
+/// system; later, <see cref="ChainHeads.CheckAsync"/> proves that nothing up to those heads was
+/// changed, even by someone who recomputed the stored hashes and moved the heads.
 /// </summary>
-public sealed record HeadDigest(DateTimeOffset ExportedAt, IReadOnlyList<StreamHeadEntry> Streams, string Digest);
+public sealed record HeadDigest(
+    DateTimeOffset ExportedAt, IReadOnlyList<StreamHeadEntry> Streams, string Digest, string? Signature = null);
 
 /// <summary>An exported head that the stored history no longer reproduces.</summary>
 public sealed record HeadMismatch(string Stream, long Version, string Reason);
@@ -54,7 +56,7 @@ public static class ChainHeads
         foreach (var head in heads)
         {
             await using var command = new NpgsqlCommand("""
-                SELECT version, event_type, event_id, recorded_at, data::text, metadata::text
+                SELECT version, event_type, event_id, recorded_at, data::text, metadata::text, hash_version
                 FROM es.events WHERE stream_id = @stream AND version <= @version ORDER BY version
                 """, connection);
             command.Parameters.AddWithValue("stream", head.Stream);
@@ -72,7 +74,7 @@ public static class ChainHeads
                     mismatch = new HeadMismatch(head.Stream, head.Version, $"version {expected} is missing");
                     break;
                 }
-                chain = EventHash.Compute(chain, head.Stream, version, reader.GetString(1), reader.GetGuid(2),
+                chain = EventHash.Compute(reader.GetInt16(6), chain, head.Stream, version, reader.GetString(1), reader.GetGuid(2),
                     reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5));
             }
             if (mismatch is null && expected != head.Version)

@@ -29,7 +29,7 @@ public static class ChainVerifier
         long checkedEvents = 0, checkedStreams = 0;
 
         await using var command = new NpgsqlCommand("""
-            SELECT stream_id, version, event_type, event_id, recorded_at, data::text, metadata::text, prev_hash, hash
+            SELECT stream_id, version, event_type, event_id, recorded_at, data::text, metadata::text, prev_hash, hash, hash_version
             FROM es.events ORDER BY stream_id, version
             """, connection, snapshot);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -84,7 +84,7 @@ public static class ChainVerifier
                 firstBreak = new BrokenStream(streamId, version, "the link to the previous event does not match its hash");
                 continue;
             }
-            var recomputed = EventHash.Compute(previous, streamId, version, reader.GetString(2), reader.GetGuid(3),
+            var recomputed = EventHash.Compute(reader.GetInt16(9), previous, streamId, version, reader.GetString(2), reader.GetGuid(3),
                 reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetString(6));
             if (!recomputed.AsSpan().SequenceEqual(storedHash))
             {

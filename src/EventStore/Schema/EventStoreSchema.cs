@@ -55,5 +55,11 @@ public static class EventStoreSchema
             CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON es.events
                 FOR EACH STATEMENT EXECUTE FUNCTION es.reject_event_change();
             """),
+        // Which hashing scheme a row's hash follows (EventHash): rows already written keep the
+        // first, which read numbers as doubles; new appends name theirs. History is not rehashed.
+        new(2, "hash scheme per event", """
+            ALTER TABLE es.events ADD COLUMN hash_version smallint NOT NULL DEFAULT 1
+                CONSTRAINT events_hash_version_known CHECK (hash_version IN (1, 2));
+            """),
     ];
 }

@@ -9,8 +9,9 @@ namespace GovReport.EventStore.Schema;
 /// </summary>
 public static class SchemaMigrator
 {
-    // An arbitrary constant shared by every GovReport host: the key of the migration lock.
-    private const long MigrationLockKey = 0x476f_7652_6570_4d67; // "GoRepMg"
+    // An arbitrary constant shared by every GovReport host: the key of the migration lock (the
+    // runtime role's grants are applied under it too).
+    public const long MigrationLockKey = 0x476f_7652_6570_4d67; // "GoRepMg"
 
     public static async Task<IReadOnlyList<int>> MigrateAsync(
         NpgsqlDataSource dataSource, string component, IReadOnlyList<Migration> migrations, CancellationToken ct = default)

@@ -11,17 +11,18 @@ namespace GovReport.Host.Audit;
 /// What verify found. <see cref="Ok"/> is true only when the chain is intact and the read models
 /// were compared with a fresh replay and equal it; models that could not be compared (the figure
 /// projection was still behind the log) are not called intact — <see cref="ReadModelNote"/> says why.
+/// <see cref="VerifiedAt"/> is when the check finished: an answer served from cache keeps it.
 /// </summary>
 public sealed record VerifyReport(
     bool Ok, long CheckedEvents, long CheckedStreams, IReadOnlyList<BrokenStream> BrokenStreams,
     IReadOnlyList<ReadModelDifference> ReadModelDifferences, bool ReadModelsCompared, string? ReadModelNote,
-    long ElapsedMs);
+    long ElapsedMs, DateTimeOffset VerifiedAt);
 
 /// <summary>
 /// Checks the hash chain, then replays the whole log into a scratch schema and compares it with
 /// the live read models. Reads only: the scratch schema is dropped before it returns.
 /// </summary>
-public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshness freshness)
+public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshness freshness, TimeProvider clock)
 {
     public static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(10);
 
@@ -31,7 +32,7 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
 
     public async Task<VerifyReport> RunAsync(IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
+        var elapsed = Stopwatch.StartNew();
         progress?.Report("checking the hash chain");
         var chain = await ChainVerifier.VerifyAsync(dataSource,
             progress is null ? null : new SyncProgress<long>(n => progress.Report($"chain: {n} events checked")), ct);
@@ -69,7 +70,7 @@ public sealed class AuditVerifier(NpgsqlDataSource dataSource, ProjectionFreshne
         }
         var ok = chain.Intact && compared && differences.Count == 0;
         return new VerifyReport(ok, chain.CheckedEvents, chain.CheckedStreams, chain.BrokenStreams, differences,
-            compared, note, clock.ElapsedMilliseconds);
+            compared, note, elapsed.ElapsedMilliseconds, clock.GetUtcNow());
     }
 
     private async Task DropAsync(string schema)

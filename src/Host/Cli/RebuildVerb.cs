@@ -14,7 +14,7 @@ public static class RebuildVerb
     {
         await using var app = GovReportApp.Build(args);
         var store = app.Services.GetRequiredService<PgEventStore>();
-        await MigrationService.MigrateAsync(store, CancellationToken.None);
+        await MigrationService.MigrateAsync(app.Services, CancellationToken.None);
         var progress = new Progress<long>(n => Console.Error.Write($"\rreplayed {n:N0} events"));
         var result = await new ReadModelRebuilder(store.DataSource).RebuildLiveAsync(progress, CancellationToken.None);
         Console.Error.WriteLine();

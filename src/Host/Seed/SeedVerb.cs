@@ -18,7 +18,7 @@ public static class SeedVerb
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var clock = Stopwatch.StartNew();
-        await MigrationService.MigrateAsync(app.Services.GetRequiredService<PgEventStore>(), cancel.Token);
+        await MigrationService.MigrateAsync(app.Services, cancel.Token);
         var result = await DemoSeed.RunAsync(app.Services, cancel.Token);
         Console.WriteLine($"{result} ({clock.Elapsed.TotalSeconds:0.0} s)");
         return 0;

@@ -15,8 +15,10 @@ public static class StorageSetup
         services.AddSingleton<Application.IdempotencyStore>();
         services.AddSingleton<Application.UnsettledClaims>();
         services.AddSingleton<GovReport.Projections.Queries.CatalogueReader>();
+        services.AddSingleton(SchemaOwner.FromConfiguration);
         services.AddHostedService<MigrationService>();
         services.AddReadinessProbe<MigrationProbe>();
+        services.AddReadinessProbe<RuntimeRoleProbe>();
         return services;
     }
 }
@@ -24,9 +26,10 @@ public static class StorageSetup
 /// <summary>
 /// Brings the schema up to date before the server listens (hosted services start first). Every
 /// host runs it; the migration lock makes the second a no-op. Where the database is not there
-/// yet the host still starts — live, not ready — and keeps trying in the background.
+/// yet the host still starts — live, not ready — and keeps trying in the background. Migrations
+/// run as the owner role where one is configured, which then grants the runtime role its share.
 /// </summary>
-internal sealed class MigrationService(PgEventStore store, ILogger<MigrationService> log) : BackgroundService
+internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, ILogger<MigrationService> log) : BackgroundService
 {
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,7 +46,7 @@ internal sealed class MigrationService(PgEventStore store, ILogger<MigrationServ
         {
             try
             {
-                await MigrateAsync(store, stoppingToken);
+                await MigrateAsync(store, owner, stoppingToken);
                 log.LogInformation("Schema migrated");
                 _firstAttempt.TrySetResult();
                 return;
@@ -58,12 +61,38 @@ internal sealed class MigrationService(PgEventStore store, ILogger<MigrationServ
         }
     }
 
+    /// <summary>What a CLI verb runs before its work: the same as a starting host.</summary>
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        MigrateAsync(services.GetRequiredService<PgEventStore>(), services.GetRequiredService<SchemaOwner>(), ct);
+
+    /// <summary>
+    /// Migrates with the store's own role, for callers that know no owner: nothing to do when the
+    /// schema is current (so a runtime role that may not migrate gets by), else a full migration.
+    /// </summary>
     public static async Task MigrateAsync(PgEventStore store, CancellationToken ct)
     {
-        await store.MigrateAsync(ct);
-        await ReadModelSchema.MigrateLiveAsync(store.DataSource, ct);
-        await Application.IdempotencySchema.MigrateAsync(store.DataSource, ct);
+        if (await IsCurrentAsync(store.DataSource, ct)) return;
+        await MigrateAsync(store, new SchemaOwner(null), ct);
     }
+
+    public static async Task MigrateAsync(PgEventStore store, SchemaOwner owner, CancellationToken ct)
+    {
+        var dataSource = owner.DataSource ?? store.DataSource;
+        await EventStore.Schema.SchemaMigrator.MigrateAsync(dataSource, EventStore.Schema.EventStoreSchema.Component, EventStore.Schema.EventStoreSchema.Migrations, ct);
+        await ReadModelSchema.MigrateLiveAsync(dataSource, ct);
+        await Application.IdempotencySchema.MigrateAsync(dataSource, ct);
+        if (owner.DataSource is null) return;
+        var runtime = await RuntimeRoleGrants.RoleOfAsync(store.DataSource, ct);
+        if (runtime != await RuntimeRoleGrants.RoleOfAsync(owner.DataSource, ct))
+            await RuntimeRoleGrants.ApplyAsync(owner.DataSource, runtime, ct);
+    }
+
+    private static async Task<bool> IsCurrentAsync(Npgsql.NpgsqlDataSource dataSource, CancellationToken ct) =>
+        await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, EventStore.Schema.EventStoreSchema.Component, ct)
+            == EventStore.Schema.EventStoreSchema.Migrations.Count
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, ReadModelSchema.Component, ct)
+            == ReadModelSchema.MigrationsFor(ReadModelSchema.Live).Count
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Application.IdempotencySchema.Component, ct) > 0;
 }
 
 internal sealed class MigrationProbe(PgEventStore store) : IReadinessProbe

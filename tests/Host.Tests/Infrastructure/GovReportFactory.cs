@@ -24,17 +24,26 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public AuthOptions AuthOptions => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
     // A purpose of 22+ letters keeps clear of the name-length off-by-one in TestDatabase before 5cf7e21.
-    public virtual async Task InitializeAsync() =>
+    public virtual async Task InitializeAsync()
+    {
         _database = await TestDatabase.CreateAsync(("host" + GetType().Name).PadRight(22, 'x'));
+        await PrepareDatabaseAsync(_database);
+    }
+
+    /// <summary>Runs once the database exists and before the host first starts (e.g. to create roles).</summary>
+    protected virtual Task PrepareDatabaseAsync(TestDatabase database) => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        await CleanUpAsync();
     }
 
     /// <summary>The database the host runs against; a variant with a server of its own overrides it.</summary>
     protected virtual string ConnectionString => Database.ConnectionString;
+    /// <summary>Runs after the database is dropped.</summary>
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
 
     /// <summary>The host environment; Development unless a variant says otherwise.</summary>
     protected virtual string EnvironmentName => "Development";
