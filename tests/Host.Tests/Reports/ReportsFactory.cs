@@ -26,6 +26,10 @@ public class ReportsFactory : GovReportFactory
         await ReportTestData.SeedAsync(this);
     }
 
+    // The clock jumps years between tests, so tokens here outlive the 12 h cap a real deployment keeps.
+    protected override void ConfigureSettings(IDictionary<string, string?> settings) =>
+        settings["Auth:MaxTokenLifetime"] = (TokenLifetime + TimeSpan.FromDays(1)).ToString();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.RemoveAll<TimeProvider>();
