@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
 using GovReport.Host.Api;
+using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
 
 namespace GovReport.Host.Application;
 
 /// <summary>
 /// Makes writes with an <c>Idempotency-Key</c> safe to repeat: the first answer is stored per
-/// caller and key, and a repeat of the same request gets it back without running again. The key
-/// is claimed before the request runs, so a copy racing the first waits for its answer instead of
-/// running too; no connection is held while the request runs.
+/// caller, target and key (<see cref="IdempotencyScope"/>), and a repeat of the same request gets
+/// it back without running again, provided the caller may still do what the first request did.
+/// The key is claimed before the request runs, so a copy racing the first waits for its answer
+/// instead of running too; no connection is held while the request runs.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, TimeProvider clock)
 {
@@ -17,7 +19,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     private const int MaxKeyLength = 200;
     private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(5);
 
-    public async Task InvokeAsync(HttpContext http, RequestContext context)
+    public async Task InvokeAsync(HttpContext http, RequestContext context, CallerAccess access)
     {
         var key = http.Request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(key) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
@@ -34,11 +36,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         http.Request.EnableBuffering();
         var fingerprint = await FingerprintAsync(http.Request);
-        var subject = context.CurrentUser.Subject;
+        var scope = IdempotencyScope.Of(context.CurrentUser, http.Request);
         var started = clock.GetTimestamp();
-        while (!await store.TryClaimAsync(subject, key, fingerprint, http.RequestAborted))
+        while (!await store.TryClaimAsync(scope, key, fingerprint, http.RequestAborted))
         {
-            var stored = await store.FindAsync(subject, key, http.RequestAborted);
+            var stored = await store.FindAsync(scope, key, http.RequestAborted);
             if (stored is null) continue; // released between our claim and our look: claim again
             if (stored.Fingerprint != fingerprint)
             {
@@ -48,7 +50,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             }
             if (!stored.Pending)
             {
-                await ReplayAsync(http, stored);
+                // Role policies ran again before this middleware; the units the answer touched are checked here.
+                if (await StillAllowedAsync(access, stored, http.RequestAborted)) await ReplayAsync(http, stored);
+                else
+                    await ProblemWriter.WriteAsync(http, Problems.Forbidden(
+                        "The first request with this Idempotency-Key was allowed, but your roles or units no longer allow it."));
                 return;
             }
             if (clock.GetElapsedTime(started) > RaceWait)
@@ -70,7 +76,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         catch
         {
-            await store.ReleaseAsync(subject, key, CancellationToken.None);
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
             throw;
         }
         finally
@@ -79,8 +85,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
 
         // Server errors are not answers: release the key so the client can retry.
-        if (http.Response.StatusCode < 500) await store.CompleteAsync(subject, key, http.Response, buffer.ToArray(), CancellationToken.None);
-        else await store.ReleaseAsync(subject, key, CancellationToken.None);
+        if (http.Response.StatusCode < 500)
+            await store.CompleteAsync(scope, key, http.Response, buffer.ToArray(), access.Granted, CancellationToken.None);
+        else await store.ReleaseAsync(scope, key, CancellationToken.None);
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
@@ -94,6 +101,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         while ((read = await request.Body.ReadAsync(chunk)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static async Task<bool> StillAllowedAsync(CallerAccess access, StoredAnswer stored, CancellationToken ct)
+    {
+        foreach (var (action, unit) in stored.Grants)
+            if (!await access.AllowsAsync(action, unit, ct)) return false;
+        return true;
     }
 
     private static async Task ReplayAsync(HttpContext http, StoredAnswer stored)

@@ -20,7 +20,20 @@ public sealed class CallerAccess(RequestContext context, CatalogueReader catalog
         return _access = new UnitAccess(user, await catalogue.ParentsAsync(ct), options.Value);
     }
 
-    public async Task<bool> CanReadAsync(string unit, CancellationToken ct) => (await GetAsync(ct)).CanRead(unit);
+    /// <summary>The unit actions this request was allowed, in order: what a replay of its answer must be allowed again.</summary>
+    public IReadOnlyList<(UnitAction Action, string Unit)> Granted => _granted;
+
+    private readonly List<(UnitAction, string)> _granted = [];
+
+    /// <summary>Whether the caller may do <paramref name="action"/> to <paramref name="unit"/>; a yes is remembered in <see cref="Granted"/>.</summary>
+    public async Task<bool> AllowsAsync(UnitAction action, string unit, CancellationToken ct)
+    {
+        var allowed = (await GetAsync(ct)).Allows(action, unit);
+        if (allowed) _granted.Add((action, unit));
+        return allowed;
+    }
+
+    public Task<bool> CanReadAsync(string unit, CancellationToken ct) => AllowsAsync(UnitAction.Read, unit, ct);
 
     /// <summary>A block's figures: every unit now in the block must be readable.</summary>
     public async Task<bool> CanReadBlockAsync(string block, CancellationToken ct)

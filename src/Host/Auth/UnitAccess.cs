@@ -11,6 +11,9 @@ namespace GovReport.Host.Auth;
 /// neighbouring commune's. A block (khối) spans subtrees, so a scoped caller reads a block only
 /// when every member lies within its subtrees.
 /// </remarks>
+/// <summary>What a caller does to a unit; a stored idempotent answer remembers which it was given under.</summary>
+public enum UnitAction { Read, File, Review, Correct, PublishSummary }
+
 public sealed class UnitAccess(CurrentUser user, IReadOnlyDictionary<string, string?> parents, ReviewOptions options)
 {
     // A unit tree deeper than this is a cycle in bad data, not a real hierarchy.
@@ -53,6 +56,16 @@ public sealed class UnitAccess(CurrentUser user, IReadOnlyDictionary<string, str
         if (user.IsReadOnly || !user.IsInRole(Roles.Approver)) return false;
         return HoldsUnitOrAncestor(unit);
     }
+
+    public bool Allows(UnitAction action, string unit) => action switch
+    {
+        UnitAction.Read => CanRead(unit),
+        UnitAction.File => CanFile(unit),
+        UnitAction.Review => CanReview(unit),
+        UnitAction.Correct => CanCorrect(unit),
+        UnitAction.PublishSummary => CanPublishSummary(unit),
+        _ => false,
+    };
 
     private bool HoldsUnitOrAncestor(string unit) => user.Units.Contains(unit) || HoldsAncestor(unit);
 

@@ -34,7 +34,7 @@ public sealed class ReportingStatusApi : IApiModule
         if (scope is null && !caller.ReadsEverything)
             return Problems.Forbidden("Name a scope within your units, e.g. scope=" + (caller.User.Units.Order(StringComparer.Ordinal).FirstOrDefault() ?? "your-unit") + ".",
                 "scope-required");
-        if (scope is not null && !caller.CanRead(scope)) return Problems.Forbidden($"You may not read the reporting status of {scope}.");
+        if (scope is not null && !await access.CanReadAsync(scope, ct)) return Problems.Forbidden($"You may not read the reporting status of {scope}.");
         return TypedResults.Ok(await query.RunAsync(scope, parsed!, ct, instant));
     }
 }

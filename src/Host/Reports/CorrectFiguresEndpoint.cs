@@ -30,7 +30,7 @@ internal static class CorrectFiguresEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!(await access.GetAsync(ct)).CanCorrect(target.Unit.Value))
+        if (!await access.AllowsAsync(UnitAction.Correct, target.Unit.Value, ct))
             return ReportWriter.Forbidden(target, "correct");
 
         var values = await ReportInput.FiguresAsync(body.Values, required: true, target, today, catalogue, errors, ct);

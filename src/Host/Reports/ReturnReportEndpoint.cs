@@ -26,7 +26,7 @@ internal static class ReturnReportEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, ReportInput.Today(now), errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!(await access.GetAsync(ct)).CanReview(target.Unit.Value))
+        if (!await access.AllowsAsync(UnitAction.Review, target.Unit.Value, ct))
             return ReportWriter.Forbidden(target, "return");
 
         var reason = ReportInput.Reason(body.Reason, errors);

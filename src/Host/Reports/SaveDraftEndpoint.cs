@@ -27,7 +27,7 @@ internal static class SaveDraftEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!(await access.GetAsync(ct)).CanFile(target.Unit.Value)) return ReportWriter.Forbidden(target, "write");
+        if (!await access.AllowsAsync(UnitAction.File, target.Unit.Value, ct)) return ReportWriter.Forbidden(target, "write");
 
         var values = await ReportInput.FiguresAsync(body.Values, required: false, target, today, catalogue, errors, ct);
         if (body.Values is null) errors.Add("values", "Give the draft's figures: [{indicator, value}] (may be empty).");

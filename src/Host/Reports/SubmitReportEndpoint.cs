@@ -32,7 +32,7 @@ internal static class SubmitReportEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!(await access.GetAsync(ct)).CanFile(target.Unit.Value)) return ReportWriter.Forbidden(target, "submit");
+        if (!await access.AllowsAsync(UnitAction.File, target.Unit.Value, ct)) return ReportWriter.Forbidden(target, "submit");
 
         var values = await ReportInput.FiguresAsync(body?.Values, required: false, target, today, catalogue, errors, ct);
         var narrative = ReportInput.Narrative(body?.Narrative, errors);

@@ -13,6 +13,7 @@ public static class StorageSetup
         services.AddSingleton<EventSubscription>();
         services.AddSingleton<Application.StreamCommands>();
         services.AddSingleton<Application.IdempotencyStore>();
+        services.AddOptions<Application.IdempotencyOptions>().BindConfiguration(Application.IdempotencyOptions.Section);
         services.AddSingleton<GovReport.Projections.Queries.CatalogueReader>();
         services.AddHostedService<MigrationService>();
         services.AddReadinessProbe<MigrationProbe>();

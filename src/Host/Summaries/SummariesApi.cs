@@ -100,7 +100,7 @@ public sealed class SummariesApi : IApiModule
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var user = context.CurrentUser!;
-        if (!(await access.GetAsync(ct)).CanPublishSummary(scope!.Id))
+        if (!await access.AllowsAsync(UnitAction.PublishSummary, scope!.Id, ct))
             return Problems.Forbidden($"Only an administrator or an approver of {scope.Id} may publish its summary.");
 
         var summary = await publisher.PublishOnDemandAsync(scope, month, user.Subject, context.CorrelationId, ct);
