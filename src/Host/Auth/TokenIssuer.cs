@@ -56,7 +56,7 @@ public static class TokenIssuer
                 p.ClockSkew, options.MaxTokenLifetime),
     };
 
-    /// <summary>Validates a token outside a request (tools and tests), exactly as the host does.</summary>
+    /// <summary>Validates a token outside a request (tools and tests) with the host's parameters; the subject check is <see cref="BearerEvents"/>'.</summary>
     public static Task<TokenValidationResult> ValidateAsync(AuthOptions options, string token, TimeProvider clock) =>
         Handler.ValidateTokenAsync(token, Parameters(options, clock));
 
