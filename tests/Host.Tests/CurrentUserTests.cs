@@ -2,70 +2,126 @@ using GovReport.Host.Auth;
 
 namespace GovReport.Host.Tests;
 
+/// <summary>What each role may do to which unit, judged by <see cref="UnitAccess"/> over a small tree.</summary>
 public class CurrentUserTests
 {
-    private static readonly Dictionary<string, string> Parents = new()
+    // bac-kan (province) > thanh-pho-bac-kan (city) > xa-nong-thuong (commune); bac-kan > so-nong-nghiep (department)
+    private static readonly Dictionary<string, string?> Parents = new()
     {
-        ["xa-nong-thuong"] = "thanh-pho-bac-kan",
+        ["bac-kan"] = null,
         ["thanh-pho-bac-kan"] = "bac-kan",
+        ["xa-nong-thuong"] = "thanh-pho-bac-kan",
         ["so-nong-nghiep"] = "bac-kan",
     };
 
-    private static string? ParentOf(string unit) => Parents.GetValueOrDefault(unit);
+    private static UnitAccess Access(string[] roles, params string[] units) => Access(roles, approverMayApproveOwnUnit: false, units);
 
-    private static CurrentUser User(string[] roles, params string[] units) =>
-        new("someone", roles.ToHashSet(), units.ToHashSet());
+    private static UnitAccess Access(string[] roles, bool approverMayApproveOwnUnit, params string[] units) =>
+        new(new CurrentUser("someone", roles.ToHashSet(), units.ToHashSet()), Parents,
+            new ReviewOptions { ApproverMayApproveOwnUnit = approverMayApproveOwnUnit });
 
     [Fact]
-    public void A_reporter_reports_only_for_its_own_units()
+    public void A_reporter_reports_for_and_reads_only_its_own_subtree()
     {
-        var reporter = User([Roles.Reporter], "xa-nong-thuong");
+        var reporter = Access([Roles.Reporter], "thanh-pho-bac-kan");
 
-        Assert.True(reporter.CanReportFor("xa-nong-thuong"));
-        Assert.False(reporter.CanReportFor("so-nong-nghiep"));
-        Assert.False(reporter.CanApproveFor("xa-nong-thuong", ParentOf));
+        Assert.True(reporter.CanFile("thanh-pho-bac-kan"));
+        Assert.False(reporter.CanFile("so-nong-nghiep"));
+        Assert.False(reporter.CanReview("xa-nong-thuong"));
+        Assert.True(reporter.CanRead("thanh-pho-bac-kan"));
+        Assert.True(reporter.CanRead("xa-nong-thuong"));
+        Assert.False(reporter.CanRead("so-nong-nghiep"));
+        Assert.False(reporter.CanRead("bac-kan"));
+        Assert.False(reporter.ReadsEverything);
     }
 
     [Fact]
-    public void An_approver_covers_its_whole_subtree()
+    public void An_approver_reviews_units_strictly_below_its_own()
     {
-        var approver = User([Roles.Approver], "thanh-pho-bac-kan");
+        var approver = Access([Roles.Approver], "thanh-pho-bac-kan");
 
-        Assert.True(approver.CanApproveFor("thanh-pho-bac-kan", ParentOf));
-        Assert.True(approver.CanApproveFor("xa-nong-thuong", ParentOf));
-        Assert.False(approver.CanApproveFor("so-nong-nghiep", ParentOf));
-        Assert.False(approver.CanApproveFor("bac-kan", ParentOf));
+        Assert.True(approver.CanReview("xa-nong-thuong"));
+        Assert.False(approver.CanReview("thanh-pho-bac-kan"));
+        Assert.False(approver.CanReview("so-nong-nghiep"));
+        Assert.False(approver.CanReview("bac-kan"));
+        Assert.True(approver.CanRead("xa-nong-thuong"));
+        Assert.False(approver.CanRead("so-nong-nghiep"));
+    }
+
+    [Fact]
+    public void A_deployment_may_let_an_approver_review_its_own_unit()
+    {
+        var approver = Access([Roles.Approver], approverMayApproveOwnUnit: true, "thanh-pho-bac-kan");
+
+        Assert.True(approver.CanReview("thanh-pho-bac-kan"));
+        Assert.True(approver.CanReview("xa-nong-thuong"));
+        Assert.False(approver.CanReview("bac-kan"));
     }
 
     [Fact]
     public void An_auditor_reads_everything_and_writes_nothing()
     {
-        var auditor = User([Roles.Auditor, Roles.Reporter, Roles.Approver], "bac-kan");
+        var auditor = Access([Roles.Auditor, Roles.Reporter, Roles.Approver], "bac-kan");
 
+        Assert.True(auditor.ReadsEverything);
         Assert.True(auditor.CanRead("so-nong-nghiep"));
-        Assert.True(auditor.CanAudit);
-        Assert.False(auditor.CanReportFor("bac-kan"));
-        Assert.False(auditor.CanApproveFor("xa-nong-thuong", ParentOf));
-        Assert.False(auditor.CanManageCatalogue);
+        Assert.True(auditor.User.CanAudit);
+        Assert.False(auditor.CanFile("bac-kan"));
+        Assert.False(auditor.CanReview("xa-nong-thuong"));
+        Assert.False(auditor.User.CanManageCatalogue);
+    }
+
+    [Fact]
+    public void A_planner_reads_every_unit_but_files_and_reviews_none()
+    {
+        var planner = Access([Roles.Planner], "xa-nong-thuong");
+
+        Assert.True(planner.CanRead("so-nong-nghiep"));
+        Assert.False(planner.CanFile("xa-nong-thuong"));
+        Assert.False(planner.CanReview("xa-nong-thuong"));
+    }
+
+    [Fact]
+    public void A_caller_without_a_role_reads_nothing()
+    {
+        var nobody = Access([], "xa-nong-thuong");
+
+        Assert.False(nobody.CanRead("xa-nong-thuong"));
+        Assert.False(nobody.CanFile("xa-nong-thuong"));
+    }
+
+    [Fact]
+    public void A_block_is_read_only_when_every_member_is_within_the_callers_units()
+    {
+        var city = Access([Roles.Reporter], "thanh-pho-bac-kan");
+
+        Assert.True(city.CanReadAll(["thanh-pho-bac-kan", "xa-nong-thuong"]));
+        Assert.False(city.CanReadAll(["xa-nong-thuong", "so-nong-nghiep"]));
+        Assert.False(city.CanReadAll([]));
+        Assert.True(Access([Roles.Auditor]).CanReadAll(["so-nong-nghiep"]));
     }
 
     [Fact]
     public void An_admin_may_do_anything()
     {
-        var admin = User([Roles.Admin]);
+        var admin = Access([Roles.Admin]);
 
-        Assert.True(admin.CanReportFor("bac-kan"));
-        Assert.True(admin.CanApproveFor("xa-nong-thuong", ParentOf));
-        Assert.True(admin.CanManageCatalogue);
-        Assert.True(admin.CanAudit);
+        Assert.True(admin.CanFile("bac-kan"));
+        Assert.True(admin.CanReview("xa-nong-thuong"));
+        Assert.True(admin.CanRead("so-nong-nghiep"));
+        Assert.True(admin.User.CanManageCatalogue);
+        Assert.True(admin.User.CanAudit);
     }
 
     [Fact]
     public void A_cycle_in_the_unit_tree_does_not_hang()
     {
-        var approver = User([Roles.Approver], "elsewhere");
+        var cyclic = new Dictionary<string, string?> { ["a"] = "b", ["b"] = "a" };
+        var approver = new UnitAccess(new CurrentUser("someone", new HashSet<string> { Roles.Approver }, new HashSet<string> { "elsewhere" }),
+            cyclic, new ReviewOptions());
 
-        Assert.False(approver.CanApproveFor("a", unit => unit == "a" ? "b" : "a"));
+        Assert.False(approver.CanReview("a"));
+        Assert.False(approver.CanRead("a"));
     }
 
     [Fact]
@@ -80,5 +136,23 @@ public class CurrentUserTests
         Assert.Equal([Roles.Planner], user.Roles);
         Assert.Equal(["bac-kan"], user.Units);
         Assert.Null(CurrentUser.FromPrincipal(new System.Security.Claims.ClaimsPrincipal()));
+    }
+
+    [Fact]
+    public void Roles_are_read_from_the_claim_type_the_identity_names()
+    {
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new("sub", "x"), new("role", Roles.Approver)], "Bearer", "sub", "role"));
+
+        Assert.Equal([Roles.Approver], CurrentUser.FromPrincipal(principal)!.Roles);
+    }
+
+    [Fact]
+    public void A_blank_subject_is_no_caller()
+    {
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new("sub", " "), new("role", Roles.Admin)], "Bearer", "sub", "role"));
+
+        Assert.Null(CurrentUser.FromPrincipal(principal));
     }
 }

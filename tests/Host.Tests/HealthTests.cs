@@ -51,7 +51,8 @@ public class HealthWithoutDatabaseTests(HealthWithoutDatabaseTests.UnreachableDa
         Assert.Equal("not-ready", json.GetProperty("status").GetString());
         var database = json.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "database");
         Assert.False(database.GetProperty("ready").GetBoolean());
-        Assert.False(string.IsNullOrEmpty(database.GetProperty("detail").GetString()));
+        // The reason is the database's error text: for operators only (see Security/HealthDetailTests).
+        Assert.Equal(JsonValueKind.Null, database.GetProperty("detail").ValueKind);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }

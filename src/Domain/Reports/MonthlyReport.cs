@@ -30,7 +30,8 @@ public sealed record MonthlyReport(
     DateTimeOffset? SubmittedAt,
     bool? OnTime,
     DateOnly? Deadline,
-    string? ReturnReason)
+    string? ReturnReason,
+    string? SubmittedBy = null)
 {
     public static MonthlyReport Initial { get; } = new(ReportStatus.None, default, default, [], null, null, null, null, null);
 

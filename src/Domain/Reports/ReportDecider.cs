@@ -5,6 +5,8 @@ namespace GovReport.Domain.Reports;
 
 public static class ReportDecider
 {
+    public const string ApproverIsSubmitter = "approver-is-submitter";
+
     public static MonthlyReport Initial => MonthlyReport.Initial;
 
     public static Decision<ReportEvent> Decide(ReportCommand command, MonthlyReport state)
@@ -45,7 +47,7 @@ public static class ReportDecider
         if (values.Count == 0)
             return Fail("no-values", "A report needs at least one figure before it can be submitted.", "values");
         return Decision<ReportEvent>.Ok(new ReportSubmitted(
-            c.Unit, c.Month, values, c.Narrative ?? state.Narrative, c.At, c.OnTime, c.Deadline));
+            c.Unit, c.Month, values, c.Narrative ?? state.Narrative, c.At, c.OnTime, c.Deadline, c.By));
     }
 
     private static Decision<ReportEvent> Return(ReturnReport c, MonthlyReport state)
@@ -56,10 +58,14 @@ public static class ReportDecider
         return Decision<ReportEvent>.Ok(new ReportReturned(c.Unit, c.Month, c.Reason.Trim()));
     }
 
-    private static Decision<ReportEvent> Approve(ApproveReport c, MonthlyReport state) =>
-        state.Status == ReportStatus.Submitted
-            ? Decision<ReportEvent>.Ok(new ReportApproved(c.Unit, c.Month))
-            : NotWhen(state, "approved");
+    // Four eyes: whoever approves a report did not submit it, whatever roles the account holds.
+    private static Decision<ReportEvent> Approve(ApproveReport c, MonthlyReport state)
+    {
+        if (state.Status != ReportStatus.Submitted) return NotWhen(state, "approved");
+        if (state.SubmittedBy is { } submitter && string.Equals(submitter, c.By, StringComparison.Ordinal))
+            return Fail(ApproverIsSubmitter, $"{c.By} submitted this report, so another account must approve it.");
+        return Decision<ReportEvent>.Ok(new ReportApproved(c.Unit, c.Month));
+    }
 
     private static Decision<ReportEvent> Correct(CorrectFigures c, MonthlyReport state)
     {
@@ -90,6 +96,7 @@ public static class ReportDecider
             Status = ReportStatus.Submitted, Unit = e.Unit, Month = e.Month,
             Values = MonthlyReport.Ordered(e.Values), Narrative = e.Narrative ?? state.Narrative,
             SubmittedAt = e.SubmittedAt, OnTime = e.OnTime, Deadline = e.Deadline, ReturnReason = null,
+            SubmittedBy = e.SubmittedBy,
         },
         ReportReturned e => state with { Status = ReportStatus.Returned, ReturnReason = e.Reason },
         ReportApproved => state with { Status = ReportStatus.Approved },

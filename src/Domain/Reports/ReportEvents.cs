@@ -15,9 +15,13 @@ public abstract record ReportEvent
 /// <summary>A null narrative leaves the previous narrative as it was.</summary>
 public sealed record DraftSaved(UnitId Unit, Month Month, IReadOnlyList<FigureValue> Values, Narrative? Narrative) : ReportEvent;
 
+/// <summary>
+/// <see cref="SubmittedBy"/> is the account that submitted, kept so no one approves their own
+/// submission; null on events recorded before it was kept (readers take the event's actor then).
+/// </summary>
 public sealed record ReportSubmitted(
     UnitId Unit, Month Month, IReadOnlyList<FigureValue> Values, Narrative? Narrative,
-    DateTimeOffset SubmittedAt, bool OnTime, DateOnly Deadline) : ReportEvent;
+    DateTimeOffset SubmittedAt, bool OnTime, DateOnly Deadline, string? SubmittedBy = null) : ReportEvent;
 
 public sealed record ReportReturned(UnitId Unit, Month Month, string Reason) : ReportEvent;
 

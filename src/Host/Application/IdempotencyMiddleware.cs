@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using System.Text;
 using GovReport.Host.Api;
+using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
 
 namespace GovReport.Host.Application;
 
 /// <summary>
 /// Makes writes with an <c>Idempotency-Key</c> safe to repeat: the first answer is stored per
-/// caller and key, and a repeat of the same request gets it back without running again. The key
-/// is claimed before the request runs, so a copy racing the first waits for its answer instead of
-/// running too; no connection is held while the request runs.
+/// caller, target and key (<see cref="IdempotencyScope"/>), and a repeat of the same request gets
+/// it back without running again, provided the caller may still do what the first request did.
+/// The key is claimed before the request runs, so a copy racing the first waits for its answer
+/// instead of running too; no connection is held while the request runs.
 /// </summary>
 public sealed class IdempotencyMiddleware(
     RequestDelegate next, IdempotencyStore store, UnsettledClaims unsettled, TimeProvider clock, ILogger<IdempotencyMiddleware> log)
@@ -18,7 +20,7 @@ public sealed class IdempotencyMiddleware(
     private const int MaxKeyLength = 200;
     private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(5);
 
-    public async Task InvokeAsync(HttpContext http, RequestContext context)
+    public async Task InvokeAsync(HttpContext http, RequestContext context, CallerAccess access)
     {
         var key = http.Request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(key) || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
@@ -35,12 +37,12 @@ public sealed class IdempotencyMiddleware(
 
         http.Request.EnableBuffering();
         var fingerprint = await FingerprintAsync(http.Request);
-        var subject = context.CurrentUser.Subject;
+        var scope = IdempotencyScope.Of(context.CurrentUser, http.Request);
         var started = clock.GetTimestamp();
-        await unsettled.SettleAsync(subject, key, http.RequestAborted);
-        while (!await store.TryClaimAsync(subject, key, fingerprint, http.RequestAborted))
+        await unsettled.SettleAsync(scope, key, http.RequestAborted);
+        while (!await store.TryClaimAsync(scope, key, fingerprint, http.RequestAborted))
         {
-            var stored = await store.FindAsync(subject, key, http.RequestAborted);
+            var stored = await store.FindAsync(scope, key, http.RequestAborted);
             if (stored is null) continue; // released between our claim and our look: claim again
             if (stored.Fingerprint != fingerprint)
             {
@@ -50,7 +52,11 @@ public sealed class IdempotencyMiddleware(
             }
             if (!stored.Pending)
             {
-                await ReplayAsync(http, stored);
+                // Role policies ran again before this middleware; the units the answer touched are checked here.
+                if (await StillAllowedAsync(access, stored, http.RequestAborted)) await ReplayAsync(http, stored);
+                else
+                    await ProblemWriter.WriteAsync(http, Problems.Forbidden(
+                        "The first request with this Idempotency-Key was allowed, but your roles or units no longer allow it."));
                 return;
             }
             if (clock.GetElapsedTime(started) > RaceWait)
@@ -72,7 +78,7 @@ public sealed class IdempotencyMiddleware(
         }
         catch
         {
-            await SettleAsync(subject, key, ct => store.ReleaseAsync(subject, key, ct));
+            await SettleAsync(scope, key, ct => store.ReleaseAsync(scope, key, ct));
             throw;
         }
         finally
@@ -84,16 +90,16 @@ public sealed class IdempotencyMiddleware(
         // database would not take is still the client's: it goes out, and is stored later.
         if (http.Response.StatusCode < 500)
         {
-            var answer = StoredAnswer.Of(fingerprint, http.Response, buffer.ToArray());
-            await SettleAsync(subject, key, ct => store.CompleteAsync(subject, key, answer, ct));
+            var answer = StoredAnswer.Of(fingerprint, http.Response, buffer.ToArray(), access.Granted);
+            await SettleAsync(scope, key, ct => store.CompleteAsync(scope, key, answer, ct));
         }
-        else await SettleAsync(subject, key, ct => store.ReleaseAsync(subject, key, ct));
+        else await SettleAsync(scope, key, ct => store.ReleaseAsync(scope, key, ct));
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
     /// <summary>Stores or releases the claim; if the database is away, leaves it owed to the key's next request.</summary>
-    private async Task SettleAsync(string subject, string key, Func<CancellationToken, Task> settle)
+    private async Task SettleAsync(IdempotencyScope scope, string key, Func<CancellationToken, Task> settle)
     {
         try
         {
@@ -102,7 +108,7 @@ public sealed class IdempotencyMiddleware(
         catch (Exception e) when (DatabaseOutage.Is(e))
         {
             log.LogWarning("Idempotency key left unsettled while the database is unavailable: {Error}", e.Message);
-            unsettled.Owe(subject, key, settle);
+            unsettled.Owe(scope, key, settle);
         }
     }
 
@@ -115,6 +121,13 @@ public sealed class IdempotencyMiddleware(
         while ((read = await request.Body.ReadAsync(chunk)) > 0) sha.AppendData(chunk, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static async Task<bool> StillAllowedAsync(CallerAccess access, StoredAnswer stored, CancellationToken ct)
+    {
+        foreach (var (action, unit) in stored.Grants)
+            if (!await access.AllowsAsync(action, unit, ct)) return false;
+        return true;
     }
 
     private static async Task ReplayAsync(HttpContext http, StoredAnswer stored)

@@ -24,6 +24,16 @@ public static class IdempotencySchema
                 created_at   timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (subject, key));
             """),
+        // Keys belong to the caller's whole identity and one target; answers remember what they were
+        // allowed so a replay is allowed again. Rows from before have scope '' and never match again.
+        new(2, "idempotency scope, grants and expiry", """
+            ALTER TABLE app.idempotency_keys
+                ADD COLUMN scope  text NOT NULL DEFAULT '',
+                ADD COLUMN grants text NULL,
+                DROP CONSTRAINT idempotency_keys_pkey,
+                ADD PRIMARY KEY (subject, scope, key);
+            CREATE INDEX idempotency_keys_created_at ON app.idempotency_keys (created_at);
+            """),
     ];
 
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct) =>

@@ -33,7 +33,7 @@ public sealed class StreamCommands(PgEventStore store)
         {
             var recorded = await store.ReadStreamAsync(streamId, ct: ct);
             var version = recorded.Count == 0 ? 0 : recorded[^1].Version;
-            var state = fold(EventSerializer.DeserializeAll<TEvent>(recorded));
+            var state = fold(EventUpcasts.Decode<TEvent>(recorded));
             if (ifMatch is { } pinned && pinned != version)
                 return new CommandOutcome<TState>(state, version, 0, null, StaleVersion: true);
 
@@ -64,6 +64,6 @@ public sealed class StreamCommands(PgEventStore store)
         string streamId, Func<IEnumerable<TEvent>, TState> fold, DateTimeOffset? asOf, CancellationToken ct) where TEvent : class
     {
         var recorded = await store.ReadStreamAsync(streamId, asOf: asOf, ct: ct);
-        return (fold(EventSerializer.DeserializeAll<TEvent>(recorded)), recorded.Count == 0 ? 0 : recorded[^1].Version);
+        return (fold(EventUpcasts.Decode<TEvent>(recorded)), recorded.Count == 0 ? 0 : recorded[^1].Version);
     }
 }

@@ -11,15 +11,15 @@ namespace GovReport.Host.Application;
 /// </summary>
 public sealed class UnsettledClaims
 {
-    private readonly ConcurrentDictionary<(string Subject, string Key), Func<CancellationToken, Task>> _owed = new();
+    private readonly ConcurrentDictionary<(IdempotencyScope Scope, string Key), Func<CancellationToken, Task>> _owed = new();
 
-    public void Owe(string subject, string key, Func<CancellationToken, Task> settle) => _owed[(subject, key)] = settle;
+    public void Owe(IdempotencyScope scope, string key, Func<CancellationToken, Task> settle) => _owed[(scope, key)] = settle;
 
     /// <summary>Settles what is owed for this key, if anything; throws (and keeps it owed) while the database is still away.</summary>
-    public async Task SettleAsync(string subject, string key, CancellationToken ct)
+    public async Task SettleAsync(IdempotencyScope scope, string key, CancellationToken ct)
     {
-        if (!_owed.TryGetValue((subject, key), out var settle)) return;
+        if (!_owed.TryGetValue((scope, key), out var settle)) return;
         await settle(ct);
-        _owed.TryRemove(new KeyValuePair<(string, string), Func<CancellationToken, Task>>((subject, key), settle));
+        _owed.TryRemove(new KeyValuePair<(IdempotencyScope, string), Func<CancellationToken, Task>>((scope, key), settle));
     }
 }

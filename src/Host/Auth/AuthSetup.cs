@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -6,17 +6,29 @@ namespace GovReport.Host.Auth;
 
 internal static class AuthSetup
 {
+    public const string SchemeName = JwtBearerDefaults.AuthenticationScheme;
+
     public static IServiceCollection AddGovReportAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
+        services.AddScoped<CallerAccess>();
 
-        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(SchemeName).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(SchemeName)
+            .Configure<IOptions<AuthOptions>, TimeProvider>((bearer, auth, clock) =>
+            {
+                // Claims keep the names the token gives them: "sub", "role", "unit".
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = TokenIssuer.Parameters(auth.Value, clock);
+                bearer.TimeProvider = clock;
+                bearer.Events = BearerEvents.Create();
+            });
 
-        var authenticated = new AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName)
+        var authenticated = new AuthorizationPolicyBuilder(SchemeName)
             .RequireAuthenticatedUser()
             .Build();
         services.AddAuthorizationBuilder()
@@ -29,12 +41,15 @@ internal static class AuthSetup
     }
 }
 
-/// <summary>Fails start-up with every configuration problem named (Production ships without a key on purpose).</summary>
-internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+/// <summary>
+/// Fails start-up with every configuration problem named (Production ships without a key on
+/// purpose, and refuses the public development key).
+/// </summary>
+internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
-        var problems = options.Problems().ToList();
+        var problems = options.Problems(environment.IsDevelopment()).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -4,7 +4,7 @@ namespace GovReport.Host.Auth;
 
 /// <summary>
 /// Authorization policy names for <c>RequireAuthorization(Policies.X)</c>. They check roles only;
-/// which units a caller may act for is checked by the handler through <see cref="CurrentUser"/>.
+/// which units a caller may act for is decided by <see cref="UnitAccess"/>, which handlers ask.
 /// </summary>
 public static class Policies
 {

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GovReport.Host.Auth;
 
-/// <summary>Creates and validates the HS256 tokens described by <see cref="AuthOptions"/>.</summary>
+/// <summary>Creates the HS256 tokens described by <see cref="AuthOptions"/>, and says which tokens the host accepts.</summary>
 public static class TokenIssuer
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false, SetDefaultTimesOnTokenCreation = false };
@@ -31,26 +31,34 @@ public static class TokenIssuer
         });
     }
 
-    public static async Task<TokenValidationResult> ValidateAsync(AuthOptions options, string token, TimeProvider clock)
+    /// <summary>
+    /// What the bearer scheme checks: issuer, audience, one of the configured keys, HS256 only,
+    /// claims as written (<c>sub</c>, <c>role</c>, <c>unit</c>), and a lifetime judged on the
+    /// host's clock that is current and no longer than <see cref="AuthOptions.MaxTokenLifetime"/>.
+    /// </summary>
+    public static TokenValidationParameters Parameters(AuthOptions options, TimeProvider clock) => new()
     {
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuer = options.Issuer,
-            ValidAudience = options.Audience,
-            IssuerSigningKeys = options.SigningKeys.Select(KeyOf).ToArray(),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidateLifetime = true,
-            ClockSkew = options.ClockSkew,
-            LifetimeValidator = (notBefore, expires, _, p) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                return expires is { } e && now <= e + p.ClockSkew && (notBefore is not { } nb || nb - p.ClockSkew <= now);
-            },
-        };
-        return await Handler.ValidateTokenAsync(token, parameters);
-    }
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKeys = options.SigningKeys.Select(KeyOf).ToArray(),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateIssuerSigningKey = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateLifetime = true,
+        ClockSkew = options.ClockSkew,
+        NameClaimType = CurrentUser.SubjectClaim,
+        RoleClaimType = CurrentUser.RoleClaim,
+        LifetimeValidator = (notBefore, expires, token, p) =>
+            TokenLifetime.IsAcceptable(notBefore, expires, (token as JsonWebToken)?.IssuedAt, clock.GetUtcNow().UtcDateTime,
+                p.ClockSkew, options.MaxTokenLifetime),
+    };
+
+    /// <summary>Validates a token outside a request (tools and tests) with the host's parameters; the subject check is <see cref="BearerEvents"/>'.</summary>
+    public static Task<TokenValidationResult> ValidateAsync(AuthOptions options, string token, TimeProvider clock) =>
+        Handler.ValidateTokenAsync(token, Parameters(options, clock));
 
     private static SymmetricSecurityKey KeyOf(string key) => new(Encoding.UTF8.GetBytes(key));
 }

@@ -43,7 +43,7 @@ public sealed class BlocksApi : IApiModule
 
     public static async Task<Results<Ok<BlockPerformanceResponse>, ProblemHttpResult>> GetAsync(
         string block, string? period, string? view, string? asOf, string? indicator,
-        CatalogueReader catalogue, PerformanceQuery query, ProjectionFreshness freshness,
+        CatalogueReader catalogue, CallerAccess access, PerformanceQuery query, ProjectionFreshness freshness,
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -51,6 +51,8 @@ public sealed class BlocksApi : IApiModule
         if (request is null) return Problems.Validation(errors);
         if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
             return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");
+        if (!await access.CanReadBlockAsync(block, ct))
+            return Problems.Forbidden($"Block '{block}' has members outside your units; only callers who read them all may read the block.");
 
         var fresh = request.AsOf is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
         var report = await query.RunForBlockAsync(block, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct);

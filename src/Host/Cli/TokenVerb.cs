@@ -20,17 +20,33 @@ public static class TokenVerb
         if (!TryParse(args, out var request, out var error))
         {
             stderr.WriteLine(error);
-            stderr.WriteLine("usage: token --role ROLE [--role ROLE]… [--unit ID]… [--sub NAME] [--hours N] [--environment ENV]");
+            stderr.WriteLine(Usage);
             return 2;
         }
         var options = LoadOptions(request.Environment);
-        if (options.SigningKeys.Length == 0)
+        if (Refusal(options, request) is { } refusal)
         {
-            stderr.WriteLine($"No Auth:SigningKeys configured for environment '{request.Environment}'.");
+            stderr.WriteLine(refusal);
+            stderr.WriteLine(Usage);
             return 2;
         }
         stdout.WriteLine(CreateToken(options, request, TimeProvider.System.GetUtcNow()));
         return 0;
+    }
+
+    private const string Usage = "usage: token --role ROLE [--role ROLE]… [--unit ID]… [--sub NAME] [--hours N] [--environment ENV]";
+
+    /// <summary>Why no token can be printed for this request, or null: the host would refuse what we signed.</summary>
+    public static string? Refusal(AuthOptions options, Request request)
+    {
+        if (options.SigningKeys.Length == 0)
+            return $"No Auth:SigningKeys configured for environment '{request.Environment}'.";
+        if (options.SigningKeys[0] == AuthOptions.DevelopmentKey
+            && !string.Equals(request.Environment, DefaultEnvironment, StringComparison.OrdinalIgnoreCase))
+            return $"Environment '{request.Environment}' is configured with the public development key, which only Development accepts.";
+        if (request.Lifetime is { } lifetime && lifetime > options.MaxTokenLifetime)
+            return $"--hours may be at most {options.MaxTokenLifetime.TotalHours:0.##} (Auth:MaxTokenLifetime).";
+        return null;
     }
 
     public static string CreateToken(AuthOptions options, Request request, DateTimeOffset now) =>

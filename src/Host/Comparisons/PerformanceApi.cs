@@ -38,7 +38,7 @@ public sealed class PerformanceApi : IApiModule
 
     public static async Task<Results<Ok<PerformanceResponse>, ProblemHttpResult>> GetAsync(
         string unitId, string? period, string? view, string? asOf, string? indicator,
-        CatalogueReader catalogue, PerformanceQuery query, ProjectionFreshness freshness,
+        CatalogueReader catalogue, CallerAccess access, PerformanceQuery query, ProjectionFreshness freshness,
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,6 +46,7 @@ public sealed class PerformanceApi : IApiModule
         var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, catalogue, errors, ct);
         if (request is null) return Problems.Validation(errors);
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
+        if (!await access.CanReadAsync(unit.Value, ct)) return Problems.Forbidden($"You may not read the figures of {unit}.");
 
         var fresh = request.AsOf is null ? await Freshness.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
         var report = await query.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct);

@@ -17,7 +17,8 @@ public sealed class ReportingStatusApi : IApiModule
             .WithTags("Comparisons");
 
     public static async Task<Results<Ok<ReportingStatus>, ProblemHttpResult>> GetAsync(
-        string? period, string? scope, string? asOf, CatalogueReader catalogue, ReportingStatusQuery query, CancellationToken ct)
+        string? period, string? scope, string? asOf, CatalogueReader catalogue, CallerAccess access, ReportingStatusQuery query,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var parsed = QueryParameters.Period(period, errors);
@@ -28,6 +29,12 @@ public sealed class ReportingStatusApi : IApiModule
             else if (await catalogue.UnitAsync(scope, ct) is null) errors["scope"] = [$"No unit '{scope}' is registered."];
         }
         if (errors.Count > 0) return Problems.Validation(errors);
+        // Without a scope the answer covers every unit, so only callers who read everything get it.
+        var caller = await access.GetAsync(ct);
+        if (scope is null && !caller.ReadsEverything)
+            return Problems.Forbidden("Name a scope within your units, e.g. scope=" + (caller.User.Units.Order(StringComparer.Ordinal).FirstOrDefault() ?? "your-unit") + ".",
+                "scope-required");
+        if (scope is not null && !await access.CanReadAsync(scope, ct)) return Problems.Forbidden($"You may not read the reporting status of {scope}.");
         return TypedResults.Ok(await query.RunAsync(scope, parsed!, ct, instant));
     }
 }

@@ -1,3 +1,4 @@
+using GovReport.Host.Correlation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,9 +27,11 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<ReadyResponse>, JsonHttpResult<ReadyResponse>>> ReadyAsync(
-        IEnumerable<IReadinessProbe> probes, CancellationToken cancellationToken)
+        IEnumerable<IReadinessProbe> probes, RequestContext context, CancellationToken cancellationToken)
     {
         var checks = await Task.WhenAll(probes.Select(p => RunAsync(p, cancellationToken)));
+        // Details carry database error text (hosts, users, failed passwords): only operators' roles see them.
+        if (context.CurrentUser?.CanAudit != true) checks = checks.Select(c => c with { Detail = null, Data = null }).ToArray();
         if (checks.All(c => c.Ready))
             return TypedResults.Ok(new ReadyResponse("ready", checks));
         return TypedResults.Json(new ReadyResponse("not-ready", checks), statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -19,14 +19,14 @@ internal static class ApproveReportEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Approve(
         string unitId, string month, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new InputErrors();
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, ReportInput.Today(now), errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!ReportAccess.CanReview(user, target.Unit.Value, await catalogue.ParentsAsync(ct)))
+        if (!await access.AllowsAsync(UnitAction.Review, target.Unit.Value, ct))
             return ReportWriter.Forbidden(target, "approve");
 
         var command = new ApproveReport(target.Unit, target.Month, user.Subject, now);

@@ -22,7 +22,7 @@ internal static class CorrectFiguresEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Correct(
         string unitId, string month, CorrectionBody body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ReportInput.Today(now);
@@ -30,7 +30,7 @@ internal static class CorrectFiguresEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!ReportAccess.CanCorrect(user, target.Unit.Value, await catalogue.ParentsAsync(ct)))
+        if (!await access.AllowsAsync(UnitAction.Correct, target.Unit.Value, ct))
             return ReportWriter.Forbidden(target, "correct");
 
         var values = await ReportInput.FiguresAsync(body.Values, required: true, target, today, catalogue, errors, ct);

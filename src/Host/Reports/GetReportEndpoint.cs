@@ -26,14 +26,14 @@ internal static class GetReportEndpoint
         .ProducesProblem(StatusCodes.Status404NotFound);
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(
-        string unitId, string month, string? asOf, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CancellationToken ct)
+        string unitId, string month, string? asOf, HttpContext http,
+        StreamCommands commands, CallerAccess access, CancellationToken ct)
     {
         var errors = new InputErrors();
         ReportInput.TryParseRoute(unitId, month, errors, out var unit, out var parsedMonth);
         var instant = ParseInstant(asOf, errors);
         if (errors.Any) return errors.ToProblem();
-        if (!ReportAccess.CanRead(context.CurrentUser!, unit.Value, await catalogue.ParentsAsync(ct)))
+        if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");
 
         var (report, version) = await commands.LoadAsync<ReportEvent, MonthlyReport>(

@@ -21,14 +21,14 @@ internal static class ListReportsEndpoint
         .ProducesProblem(StatusCodes.Status403Forbidden);
 
     public static async Task<Results<Ok<ReportList>, ProblemHttpResult>> List(
-        string unitId, int? year, RequestContext context, CatalogueReader catalogue, NpgsqlDataSource dataSource,
+        string unitId, int? year, CallerAccess access, NpgsqlDataSource dataSource,
         CancellationToken ct)
     {
         var errors = new InputErrors();
         if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors.Add("unitId", unitError!);
         if (year is < 1 or > 9999) errors.Add("year", "A year is 1..9999.");
         if (errors.Any) return errors.ToProblem();
-        if (!ReportAccess.CanRead(context.CurrentUser!, unit.Value, await catalogue.ParentsAsync(ct)))
+        if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");
 
         await using var command = dataSource.CreateCommand("""

@@ -31,10 +31,13 @@ internal static class ReportWriter
             return Problems.PreconditionFailed(
                 $"The report for {target.Unit} {target.Month} is at version {outcome.Version}; read it again and retry.");
         if (outcome.Error is { } error)
-            return error.Code == "invalid-transition"
-                ? Problems.Conflict(error.Code, error.Message)
-                : Problems.Create(StatusCodes.Status400BadRequest, error.Code, "The request is not valid.", error.Message,
-                    new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] });
+            return error.Code switch
+            {
+                "invalid-transition" => Problems.Conflict(error.Code, error.Message),
+                ReportDecider.ApproverIsSubmitter => Problems.Forbidden(error.Message, error.Code),
+                _ => Problems.Create(StatusCodes.Status400BadRequest, error.Code, "The request is not valid.", error.Message,
+                    new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }),
+            };
 
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return TypedResults.Ok(ReportResponse.From(outcome.State, outcome.Version));

@@ -19,7 +19,7 @@ internal static class SaveDraftEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> SaveDraft(
         string unitId, string month, ReportBody body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ReportInput.Today(now);
@@ -27,7 +27,7 @@ internal static class SaveDraftEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!ReportAccess.CanFile(user, target.Unit.Value)) return ReportWriter.Forbidden(target, "write");
+        if (!await access.AllowsAsync(UnitAction.File, target.Unit.Value, ct)) return ReportWriter.Forbidden(target, "write");
 
         var values = await ReportInput.FiguresAsync(body.Values, required: false, target, today, catalogue, errors, ct);
         if (body.Values is null) errors.Add("values", "Give the draft's figures: [{indicator, value}] (may be empty).");

@@ -24,7 +24,7 @@ internal static class SubmitReportEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
         string unitId, string month, ReportBody? body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ReportInput.Today(now);
@@ -32,7 +32,7 @@ internal static class SubmitReportEndpoint
         var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
         if (target is null) return errors.ToProblem();
         var user = context.CurrentUser!;
-        if (!ReportAccess.CanFile(user, target.Unit.Value)) return ReportWriter.Forbidden(target, "submit");
+        if (!await access.AllowsAsync(UnitAction.File, target.Unit.Value, ct)) return ReportWriter.Forbidden(target, "submit");
 
         var values = await ReportInput.FiguresAsync(body?.Values, required: false, target, today, catalogue, errors, ct);
         var narrative = ReportInput.Narrative(body?.Narrative, errors);

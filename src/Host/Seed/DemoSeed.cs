@@ -29,7 +29,11 @@ public static class DemoSeed
     public const string Actor = "seed";
     public const string Source = "seed";
 
+    /// <summary>Approvals come from another account than the submissions: no one approves what they submitted.</summary>
+    public const string ApproverActor = "seed-approver";
+
     private static readonly EventMetadata Metadata = new(Actor, Source, Reason: "demo data");
+    private static readonly EventMetadata ApproverMetadata = new(ApproverActor, Source, Reason: "demo data");
 
     public static async Task<SeedResult> RunAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -75,17 +79,18 @@ public static class DemoSeed
             state => state.Status == ReportStatus.None ? ReportDecider.Decide(submit, state) : Decision<ReportEvent>.Nothing, ct);
         if (!report.Approved) return appended;
 
-        var approve = new ApproveReport(report.Unit, report.Month, Actor, at.AddDays(2));
+        var approve = new ApproveReport(report.Unit, report.Month, ApproverActor, at.AddDays(2));
         return appended + await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
-            state => state.Status == ReportStatus.Submitted ? ReportDecider.Decide(approve, state) : Decision<ReportEvent>.Nothing, ct);
+            state => state.Status == ReportStatus.Submitted ? ReportDecider.Decide(approve, state) : Decision<ReportEvent>.Nothing, ct,
+            ApproverMetadata);
     }
 
     private static async Task<int> RunAsync<TEvent, TState>(
         StreamCommands commands, string streamId,
         Func<IEnumerable<TEvent>, TState> fold, Func<TState, TEvent, TState> evolve, Func<TState, Decision<TEvent>> decide,
-        CancellationToken ct) where TEvent : class
+        CancellationToken ct, EventMetadata? metadata = null) where TEvent : class
     {
-        var outcome = await commands.ExecuteAsync(streamId, ifMatch: null, fold, evolve, decide, Metadata, ct);
+        var outcome = await commands.ExecuteAsync(streamId, ifMatch: null, fold, evolve, decide, metadata ?? Metadata, ct);
         if (outcome.Error is { } error)
             throw new InvalidOperationException($"Seeding {streamId} failed: {error.Code}: {error.Message}");
         if (outcome.StaleVersion)

@@ -14,6 +14,7 @@ public static class StorageSetup
         services.AddSingleton<Application.StreamCommands>();
         services.AddSingleton<Application.IdempotencyStore>();
         services.AddSingleton<Application.UnsettledClaims>();
+        services.AddOptions<Application.IdempotencyOptions>().BindConfiguration(Application.IdempotencyOptions.Section);
         services.AddSingleton<GovReport.Projections.Queries.CatalogueReader>();
         services.AddSingleton(SchemaOwner.FromConfiguration);
         services.AddHostedService<MigrationService>();

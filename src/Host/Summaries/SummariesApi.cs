@@ -13,7 +13,7 @@ public sealed record SummaryList(string? Scope, string? Period, IReadOnlyList<Su
 
 public sealed record PublishSummaryRequest(string? Scope, string? Period);
 
-/// <summary><c>/api/summaries</c>: published period summaries, read by anyone, published on demand by approvers of the scope.</summary>
+/// <summary><c>/api/summaries</c>: published period summaries, read within the caller's units (all of them for auditors, planners and admins), published on demand by approvers of the scope.</summary>
 public sealed class SummariesApi : IApiModule
 {
     public void Map(RouteGroupBuilder api)
@@ -34,7 +34,7 @@ public sealed class SummariesApi : IApiModule
     }
 
     public static async Task<Results<Ok<SummaryList>, ProblemHttpResult>> ListAsync(
-        string? scope, string? period, SummaryStore store, CancellationToken ct)
+        string? scope, string? period, SummaryStore store, CallerAccess access, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         // A block is named "block:{block}", e.g. scope=block:kinh-te; anything else is a unit id.
@@ -50,16 +50,24 @@ public sealed class SummariesApi : IApiModule
             else errors["period"] = [$"Summaries are monthly: {periodError}"];
         }
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (scope is not null && !await access.CanReadScopeAsync(scope, ct))
+            return Problems.Forbidden($"You may not read the summaries of {scope}.");
         var items = await store.ListAsync(scope, month?.ToString(), ct);
-        return TypedResults.Ok(new SummaryList(scope, month?.ToString(), items));
+        // A scoped caller listing every scope sees only those it may read.
+        var readable = new List<SummaryListItem>(items.Count);
+        foreach (var item in items)
+            if (await access.CanReadScopeAsync(item.Scope, ct)) readable.Add(item);
+        return TypedResults.Ok(new SummaryList(scope, month?.ToString(), readable));
     }
 
-    public static async Task<IResult> GetAsync(string id, HttpContext http, SummaryStore store, CancellationToken ct)
+    public static async Task<IResult> GetAsync(string id, HttpContext http, SummaryStore store, CallerAccess access, CancellationToken ct)
     {
         if (!SummaryStore.IsValidId(id))
             return Problems.Validation("id", $"'{id}' is not a summary id; ids look like summary-bac-kan-2022-08.");
         if (await store.GetAsync(id, ct) is not { } summary)
             return Problems.NotFound("summary-not-found", $"No summary '{id}' has been published.");
+        if (!await access.CanReadScopeAsync(summary.Scope, ct))
+            return Problems.Forbidden($"You may not read the summaries of {summary.Scope}.");
         return SummaryFormats.Negotiate(http.Request.Headers.Accept.ToString()) switch
         {
             SummaryFormats.Csv => TypedResults.File(SummaryCsv.Write(summary), SummaryFormats.Csv + "; charset=utf-8", $"{id}.csv"),
@@ -69,8 +77,8 @@ public sealed class SummariesApi : IApiModule
     }
 
     public static async Task<Results<Created<SummaryPublished>, ProblemHttpResult>> PublishAsync(
-        PublishSummaryRequest? body, RequestContext context, CatalogueReader catalogue, SummaryPublisher publisher,
-        TimeProvider clock, CancellationToken ct)
+        PublishSummaryRequest? body, RequestContext context, CatalogueReader catalogue, CallerAccess access,
+        SummaryPublisher publisher, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         UnitRow? scope = null;
@@ -92,8 +100,7 @@ public sealed class SummariesApi : IApiModule
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var user = context.CurrentUser!;
-        var parents = await catalogue.ParentsAsync(ct);
-        if (!user.CanApproveFor(scope!.Id, u => parents.GetValueOrDefault(u)))
+        if (!await access.AllowsAsync(UnitAction.PublishSummary, scope!.Id, ct))
             return Problems.Forbidden($"Only an administrator or an approver of {scope.Id} may publish its summary.");
 
         var summary = await publisher.PublishOnDemandAsync(scope, month, user.Subject, context.CorrelationId, ct);

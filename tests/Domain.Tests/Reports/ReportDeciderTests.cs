@@ -23,7 +23,7 @@ public class ReportDeciderTests
     private static readonly Narrative Text = new("Hoàn thành kế hoạch trồng rừng", "Mưa lớn kéo dài", "Hỗ trợ cây giống");
 
     private static readonly DraftSaved Drafted = new(Unit, August, Ordered, Text);
-    private static readonly ReportSubmitted Submitted = new(Unit, August, Ordered, Text, At, true, Deadline);
+    private static readonly ReportSubmitted Submitted = new(Unit, August, Ordered, Text, At, true, Deadline, "clerk");
     private static readonly ReportReturned Returned = new(Unit, August, "Thiếu số liệu khám chữa bệnh");
     private static readonly ReportApproved Approved = new(Unit, August);
 
@@ -104,7 +104,7 @@ public class ReportDeciderTests
     [Fact]
     public void Values_on_submit_replace_the_drafts() =>
         Spec.Given(Drafted).When(Submit([new(Forest, 14m)], onTime: false))
-            .Then(new ReportSubmitted(Unit, August, [new(Forest, 14m)], Text, At, false, Deadline));
+            .Then(new ReportSubmitted(Unit, August, [new(Forest, 14m)], Text, At, false, Deadline, "clerk"));
 
     [Fact]
     public void A_returned_report_can_be_resubmitted()
@@ -161,6 +161,21 @@ public class ReportDeciderTests
         var outcome = Spec.Given(History("submitted")).When(Approve()).Then(Approved);
         Assert.Equal(ReportStatus.Approved, outcome.StateAfter.Status);
     }
+
+    [Fact]
+    public void The_account_that_submitted_a_report_cannot_approve_it() =>
+        Spec.Given(History("submitted")).When(new ApproveReport(Unit, August, "clerk", At))
+            .ThenError(ReportDecider.ApproverIsSubmitter);
+
+    [Fact]
+    public void A_report_resubmitted_by_another_account_can_be_approved_by_the_first_submitter() =>
+        Spec.Given(Drafted, Submitted, Returned, Submitted with { SubmittedBy = "deputy" })
+            .When(new ApproveReport(Unit, August, "clerk", At))
+            .Then(Approved);
+
+    [Fact]
+    public void The_submitter_is_kept_in_the_report() =>
+        Assert.Equal("clerk", Spec.Given().When(Submit(Figures)).StateAfter.SubmittedBy);
 
     [Theory]
     [InlineData("none")]

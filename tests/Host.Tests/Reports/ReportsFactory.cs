@@ -26,6 +26,10 @@ public class ReportsFactory : GovReportFactory
         await ReportTestData.SeedAsync(this);
     }
 
+    // The clock jumps years between tests, so tokens here outlive the 12 h cap a real deployment keeps.
+    protected override void ConfigureSettings(IDictionary<string, string?> settings) =>
+        settings["Auth:MaxTokenLifetime"] = (TokenLifetime + TimeSpan.FromDays(1)).ToString();
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.RemoveAll<TimeProvider>();
@@ -38,6 +42,15 @@ public class ReportsFactory : GovReportFactory
         var client = CreateClient();
         if (role is null) return client;
         var token = TokenIssuer.Create(AuthOptions, $"{role}-{string.Join('-', units)}", [role], units, TokenIssuedAt, TokenLifetime);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client whose token names this subject, so two tokens can share one account or tell accounts apart.</summary>
+    public HttpClient ClientFor(string subject, string[] roles, params string[] units)
+    {
+        var client = CreateClient();
+        var token = TokenIssuer.Create(AuthOptions, subject, roles, units, TokenIssuedAt, TokenLifetime);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

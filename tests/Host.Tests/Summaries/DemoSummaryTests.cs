@@ -29,7 +29,7 @@ public sealed class DemoSummaryFactory : GovReportFactory
     public HttpClient Auditor()
     {
         var client = CreateClient();
-        var token = TokenIssuer.Create(AuthOptions, "auditor", [Roles.Auditor], [], new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(365 * 50));
+        var token = TokenIssuer.Create(AuthOptions, "auditor", [Roles.Auditor], [], Clock.GetUtcNow());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -23,8 +23,11 @@ public class SummariesFactory : ReportsFactory
 {
     public SummaryScheduler Scheduler => Services.GetRequiredService<SummaryScheduler>();
 
-    protected override void ConfigureSettings(IDictionary<string, string?> settings) =>
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        base.ConfigureSettings(settings);
         settings["Summaries:Enabled"] = "false";
+    }
 
     /// <summary>The city's 2022 plan of 155 ha and August's forest planted, 100.158 + 75 = 175.158 ha.</summary>
     public async Task SeedAugustAsync()

@@ -41,7 +41,7 @@ public class SummaryApiTests(SummariesFactory factory) : IClassFixture<Summaries
     {
         var id = await PublishAsync();
         Assert.StartsWith("summary-bac-kan-2022-08-ondemand-", id);
-        var summary = await factory.ClientAs(Roles.Reporter, Commune).GetAsync($"/api/summaries/{id}").JsonAsync();
+        var summary = await factory.ClientAs(Roles.Reporter, City).GetAsync($"/api/summaries/{id}").JsonAsync();
         Assert.Contains("Trồng rừng đạt 175,158/155 ha, bằng 113% kế hoạch.", summary.Lines());
 
         factory.Clock.Set(SummariesFactory.AfterDeadline(new Domain.Periods.Month(2022, 8)));
