@@ -63,13 +63,14 @@ public class RuntimeRoleTests(SeparateRolesFactory factory) : IClassFixture<Sepa
     [Fact]
     public async Task Readiness_says_the_runtime_role_cannot_alter_the_log()
     {
-        var check = await RuntimeRoleCheckAsync(factory.CreateClient());
+        var check = await RuntimeRoleCheckAsync(factory.ClientAs("admin"));
 
         Assert.True(check.GetProperty("ready").GetBoolean());
         Assert.NotEqual(RuntimeRoleProbe.CanAlterLog, check.GetProperty("detail").GetString());
         Assert.False(check.GetProperty("data").GetProperty("canAlterLog").GetBoolean());
     }
 
+    /// <summary>The check's detail and data are shown to operators only: <paramref name="client"/> carries an admin token.</summary>
     internal static async Task<JsonElement> RuntimeRoleCheckAsync(HttpClient client)
     {
         var response = await client.GetAsync("/health/ready");
@@ -99,7 +100,7 @@ public class SingleRoleReadinessTests(ReportsFactory factory) : IClassFixture<Re
     [Fact]
     public async Task Readiness_stays_ready_but_says_the_runtime_role_can_alter_the_log()
     {
-        var check = await RuntimeRoleTests.RuntimeRoleCheckAsync(factory.CreateClient());
+        var check = await RuntimeRoleTests.RuntimeRoleCheckAsync(factory.ClientAs("admin"));
 
         Assert.True(check.GetProperty("ready").GetBoolean());
         Assert.Equal(RuntimeRoleProbe.CanAlterLog, check.GetProperty("detail").GetString());

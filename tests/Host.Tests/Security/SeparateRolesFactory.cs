@@ -41,6 +41,7 @@ public class SeparateRolesFactory : ReportsFactory
 
     protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
+        base.ConfigureSettings(settings);
         settings["ConnectionStrings:GovReport"] = RuntimeConnectionString;
         settings["ConnectionStrings:GovReportOwner"] = OwnerConnectionString;
     }
