@@ -43,7 +43,7 @@ public sealed class PerformanceApi : IApiModule
     {
         var errors = new Dictionary<string, string[]>();
         if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors["unitId"] = [unitError!];
-        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, catalogue, errors, ct);
+        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, Periods.PeriodInput.Today(clock), catalogue, errors, ct);
         if (request is null) return Problems.Validation(errors);
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
 

@@ -17,10 +17,11 @@ public sealed class ReportingStatusApi : IApiModule
             .WithTags("Comparisons");
 
     public static async Task<Results<Ok<ReportingStatus>, ProblemHttpResult>> GetAsync(
-        string? period, string? scope, string? asOf, CatalogueReader catalogue, ReportingStatusQuery query, CancellationToken ct)
+        string? period, string? scope, string? asOf, CatalogueReader catalogue, ReportingStatusQuery query, TimeProvider clock,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsed = QueryParameters.Period(period, errors);
+        var parsed = QueryParameters.Period(period, Periods.PeriodInput.Today(clock), errors);
         var instant = QueryParameters.AsOf(asOf, errors);
         if (scope is not null)
         {

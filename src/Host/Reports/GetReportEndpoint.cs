@@ -27,10 +27,10 @@ internal static class GetReportEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(
         string unitId, string month, string? asOf, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CancellationToken ct)
+        StreamCommands commands, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
-        ReportInput.TryParseRoute(unitId, month, errors, out var unit, out var parsedMonth);
+        ReportInput.TryParseRoute(unitId, month, Periods.PeriodInput.Today(clock), errors, out var unit, out var parsedMonth);
         var instant = ParseInstant(asOf, errors);
         if (errors.Any) return errors.ToProblem();
         if (!ReportAccess.CanRead(context.CurrentUser!, unit.Value, await catalogue.ParentsAsync(ct)))
