@@ -61,6 +61,7 @@ internal sealed class MigrationService(PgEventStore store, ILogger<MigrationServ
     {
         await store.MigrateAsync(ct);
         await ReadModelSchema.MigrateLiveAsync(store.DataSource, ct);
+        await Projections.Poison.ProjectionFailures.MigrateAsync(store.DataSource, ct);
         await Application.IdempotencySchema.MigrateAsync(store.DataSource, ct);
     }
 }
