@@ -82,6 +82,7 @@ public static class GovReportApp
         services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddApiModule<Blocks.BlocksApi>();
         services.AddApiModule<Admin.AdminApi>();
+        services.AddApiModule<Admin.ProjectionsAdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddApiModule<Audit.AuditModule>();
