@@ -83,6 +83,7 @@ public static class GovReportApp
         services.AddApiModule<Comparisons.ReportingStatusApi>();
         services.AddApiModule<Blocks.BlocksApi>();
         services.AddApiModule<Admin.AdminApi>();
+        services.AddApiModule<Admin.ProjectionsAdminApi>();
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddGovReportAudit();

@@ -1,6 +1,8 @@
 using GovReport.EventStore;
 using GovReport.Projections.Figures;
+using GovReport.Projections.Poison;
 using GovReport.Projections.ReadModels;
+using GovReport.Projections.Serialization;
 using Npgsql;
 
 namespace GovReport.Projections;
@@ -21,7 +23,13 @@ public sealed class ProjectionDaemon(NpgsqlDataSource dataSource, EventNotificat
             async (connection, transaction, page, ct) =>
             {
                 if (schema == ReadModelSchema.Live) await Rebuild.ReadModelLock.ShareAsync(connection, transaction, ct);
-                await FigureProjection.ApplyPageAsync(new ProjectionContext(connection, transaction, schema), page);
+                // The checkpoint never comes back over a skipped event (a rebuild moves it past the
+                // log's end), so nothing here needs the list of skips: only new poison is set aside,
+                // and recorded in the transaction that moves the checkpoint past it.
+                var isolated = await GuardedFigures.ApplyAsync(new ProjectionContext(connection, transaction, schema),
+                    EventSerializer.Decode(page), new HashSet<SubscriptionPosition>());
+                foreach (var poison in isolated)
+                    await ProjectionFailures.RecordAsync(connection, transaction, FigureProjection.SubscriptionName, poison.Recorded, poison.Error, ct);
             },
             pageSize);
 

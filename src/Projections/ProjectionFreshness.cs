@@ -13,6 +13,10 @@ public sealed class ProjectionFreshness(NpgsqlDataSource dataSource, EventSubscr
     public async Task<SubscriptionLag> LagAsync(CancellationToken ct = default) =>
         await reader.LagAsync(await reader.LoadCheckpointAsync(FigureProjection.SubscriptionName, ct), ct);
 
+    /// <summary>Events the figure projection skipped and has not folded since: its answers lack them.</summary>
+    public Task<IReadOnlyList<Poison.ProjectionFailure>> SkippedAsync(CancellationToken ct = default) =>
+        Poison.ProjectionFailures.ListAsync(dataSource, FigureProjection.SubscriptionName, unresolvedOnly: true, ct);
+
     /// <summary>
     /// Waits until the projections have read everything committed before the call — not what is
     /// appended meanwhile, which a steady stream of writes would make a wait without end — or

@@ -34,7 +34,7 @@ public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")
             .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["broken", "database", "migrations", "projections", "sample-lag"], checks.Keys.Order());
+        Assert.Equal(["broken", "database", "migrations", "projections", "sample-lag", "skipped-events"], checks.Keys.Order());
         Assert.True(checks["database"].GetProperty("ready").GetBoolean());
         Assert.Equal(0.4, checks["sample-lag"].GetProperty("data").GetProperty("lagSeconds").GetDouble());
         Assert.False(checks["broken"].GetProperty("ready").GetBoolean());

@@ -14,13 +14,13 @@ public static class UnitRollup
     public static decimal? AcrossUnits(Catalogue.Aggregation aggregation, IEnumerable<decimal> values)
     {
         var (sum, count) = (0m, 0);
-        foreach (var value in values) (sum, count) = (sum + value, count + 1);
+        foreach (var value in values) (sum, count) = (Saturating.Add(sum, value), count + 1);
         return FromTotal(aggregation, sum, count);
     }
 
     /// <summary>The figure of units whose values add up to <paramref name="sum"/>: for callers that total as they go.</summary>
     public static decimal? FromTotal(Catalogue.Aggregation aggregation, decimal sum, int count) =>
-        count == 0 ? null : aggregation == Catalogue.Aggregation.Average ? sum / count : sum;
+        count == 0 ? null : aggregation == Catalogue.Aggregation.Average ? Saturating.Divide(sum, count) : sum;
 
     public static decimal? FigureFor(decimal? own, Catalogue.Aggregation aggregation, IEnumerable<decimal?> children) =>
         own ?? AcrossUnits(aggregation, children.OfType<decimal>());

@@ -12,9 +12,14 @@ public sealed record Indicator(
     Aggregation Aggregation,
     Direction Direction,
     string? Sector,
-    bool AllowsNegative = false)
+    bool AllowsNegative = false,
+    decimal? MinValue = null,
+    decimal? MaxValue = null)
 {
     public bool CanBeNegative => AllowsNegative;
+
+    /// <summary>The values a figure or target for this indicator may take; see <see cref="PlausibleRange"/>.</summary>
+    public PlausibleRange Range => PlausibleRange.Of(this);
 }
 
 public sealed record DefineIndicator(
@@ -24,4 +29,6 @@ public sealed record DefineIndicator(
     Aggregation Aggregation,
     Direction Direction,
     string? Sector,
-    bool AllowsNegative = false);
+    bool AllowsNegative = false,
+    decimal? MinValue = null,
+    decimal? MaxValue = null);

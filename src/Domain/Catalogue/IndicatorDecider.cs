@@ -24,20 +24,24 @@ public static class IndicatorDecider
         if (measure.Length > MaxMeasureLength)
             return Decision<IndicatorEvent>.Fail("measure-too-long", $"A measure has at most {MaxMeasureLength} characters.", "measure");
 
-        var definition = new Indicator(command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative);
+        if (PlausibleRange.CheckBounds(command.MinValue, command.MaxValue) is { } badRange)
+            return Decision<IndicatorEvent>.Fail(badRange);
+
+        var definition = new Indicator(command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative,
+            command.MinValue, command.MaxValue);
         if (state is null)
             return Decision<IndicatorEvent>.Ok(new IndicatorDefined(
-                command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative));
+                command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue));
         if (state == definition)
             return Decision<IndicatorEvent>.Nothing;
         return Decision<IndicatorEvent>.Ok(new IndicatorRevised(
-            command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative));
+            command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue));
     }
 
     public static Indicator? Evolve(Indicator? state, IndicatorEvent @event) => @event switch
     {
-        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative),
-        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative),
+        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue),
+        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue),
         _ => state,
     };
 

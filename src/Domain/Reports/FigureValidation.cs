@@ -29,6 +29,8 @@ public static class FigureValidation
                 errors.Add(new DomainError("unknown-indicator", $"'{code}' is not a defined indicator.", $"values[{i}].indicator"));
             else if (value < 0 && !indicator.CanBeNegative)
                 errors.Add(new DomainError("negative-value", $"{indicator.Name} cannot be negative.", $"values[{i}].value"));
+            else if (indicator.Range.Check(value, $"values[{i}].value", indicator.Name) is { } outOfRange)
+                errors.Add(outOfRange);
         }
 
         return errors;

@@ -22,7 +22,7 @@ public static class PlanTarget
     private static decimal Phased(IReadOnlyList<decimal> monthly, Month from, Month to)
     {
         var sum = 0m;
-        for (var m = from.Number; m <= to.Number; m++) sum += monthly[m - 1];
+        for (var m = from.Number; m <= to.Number; m++) sum = Aggregation.Saturating.Add(sum, monthly[m - 1]);
         return sum;
     }
 }

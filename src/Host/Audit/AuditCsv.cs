@@ -17,8 +17,8 @@ internal static class AuditCsv
         string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
         || request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase));
 
-    // Reasons and actors are free text: escape a leading = + - @ so a spreadsheet never runs them as formulas.
-    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+    // Reasons and actors are free text: a spreadsheet must never run them as formulas.
+    private static readonly CsvWriterOptions Options = Exports.SpreadsheetText.CsvOptions();
 
     public static FileContentHttpResult File(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {

@@ -43,14 +43,14 @@ internal static class AuditParameters
         return null;
     }
 
-    public static Month? Month(string? text, Dictionary<string, string[]> errors)
+    public static Month? Month(string? text, DateOnly today, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             errors["period"] = ["period is required: the report's month, e.g. 2022-08."];
             return null;
         }
-        if (Period.TryParse(text, out var period, out var error) && period!.Kind == PeriodKind.Month) return period.FirstMonth;
+        if (Periods.PeriodInput.TryPeriod(text, today, out var period, out var error) && period!.Kind == PeriodKind.Month) return period.FirstMonth;
         errors["period"] = [error ?? "period must be a month (a report's period), e.g. 2022-08 or 202208."];
         return null;
     }

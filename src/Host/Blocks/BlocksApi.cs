@@ -47,7 +47,7 @@ public sealed class BlocksApi : IApiModule
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, catalogue, errors, ct);
+        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, Periods.PeriodInput.Today(clock), catalogue, errors, ct);
         if (request is null) return Problems.Validation(errors);
         if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
             return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GovReport.Host.Catalogue;
 
 public sealed record IndicatorEntry(
-    string Code, string Name, string Measure, string Aggregation, string Direction, string? Sector, bool AllowsNegative);
+    string Code, string Name, string Measure, string Aggregation, string Direction, string? Sector, bool AllowsNegative,
+    decimal? MinValue, decimal? MaxValue, PlausibleRange Range);
 
 /// <summary>The indicator catalogue, ordered by code.</summary>
 public sealed record IndicatorCatalogueView(IReadOnlyList<IndicatorEntry> Indicators);
@@ -35,7 +36,7 @@ internal static class IndicatorQueries
         var indicators = await catalogue.IndicatorsAsync(ct);
         return TypedResults.Ok(new IndicatorCatalogueView(indicators
             .Select(i => new IndicatorEntry(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(),
-                i.Sector, i.AllowsNegative))
+                i.Sector, i.AllowsNegative, i.MinValue, i.MaxValue, i.Range))
             .ToList()));
     }
 

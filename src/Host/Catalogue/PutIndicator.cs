@@ -8,15 +8,22 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GovReport.Host.Catalogue;
 
-/// <summary>The whole definition of an indicator; omitted optional fields mean "none" (no sector, not negative).</summary>
+/// <summary>
+/// The whole definition of an indicator; omitted optional fields mean "none" (no sector, not
+/// negative, the default plausible range: ±10^15, or 0–100 for a percentage).
+/// </summary>
 public sealed record PutIndicatorRequest(
-    string? Name, string? Measure, string? Aggregation, string? Direction, string? Sector, bool? AllowsNegative);
+    string? Name, string? Measure, string? Aggregation, string? Direction, string? Sector, bool? AllowsNegative,
+    decimal? MinValue = null, decimal? MaxValue = null);
 
+/// <param name="MinValue">The lower bound the catalogue set (null: the default); <paramref name="Range"/> is what applies.</param>
 public sealed record IndicatorView(
-    string Code, string Name, string Measure, string Aggregation, string Direction, string? Sector, bool AllowsNegative, long Version)
+    string Code, string Name, string Measure, string Aggregation, string Direction, string? Sector, bool AllowsNegative, long Version,
+    decimal? MinValue, decimal? MaxValue, PlausibleRange Range)
 {
     internal static IndicatorView From(Indicator i, long version) =>
-        new(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(), i.Sector, i.AllowsNegative, version);
+        new(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(), i.Sector, i.AllowsNegative, version,
+            i.MinValue, i.MaxValue, i.Range);
 }
 
 internal static class PutIndicator
@@ -29,7 +36,8 @@ internal static class PutIndicator
         .WithName("PutIndicator")
         .WithSummary("Defines or revises an indicator.")
         .WithDescription("aggregation is sum, average, per-day (a daily rate, averaged weighted by days) or last; direction is "
-            + "higher-is-better or lower-is-better. An identical PUT records nothing. Planner or admin only. Supports If-Match.")
+            + "higher-is-better or lower-is-better. minValue and maxValue (optional, within ±10^15) set the plausible range "
+            + "figures and targets must lie in; by default ±10^15, or 0–100 for a measure of %. An identical PUT records nothing. Planner or admin only. Supports If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
@@ -48,7 +56,7 @@ internal static class PutIndicator
         if (errors.Any) return errors.ToProblem();
 
         var command = new DefineIndicator(indicator!.Value, name!, measure!, aggregation!.Value, direction!.Value, sector,
-            body.AllowsNegative ?? false);
+            body.AllowsNegative ?? false, body.MinValue, body.MaxValue);
         var outcome = await commands.ExecuteAsync<IndicatorEvent, Indicator?>(
             StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request),
             IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(command, state),

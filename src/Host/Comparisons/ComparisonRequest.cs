@@ -11,10 +11,10 @@ namespace GovReport.Host.Comparisons;
 internal sealed record ComparisonRequest(Period Period, ComparisonView View, DateTimeOffset? AsOf, IndicatorCode? Indicator)
 {
     public static async Task<ComparisonRequest?> ParseAsync(
-        string? period, string? view, string? asOf, string? indicator,
+        string? period, string? view, string? asOf, string? indicator, DateOnly today,
         CatalogueReader catalogue, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var parsedPeriod = QueryParameters.Period(period, errors);
+        var parsedPeriod = QueryParameters.Period(period, today, errors);
         var instant = QueryParameters.AsOf(asOf, errors);
         var parsedView = ComparisonView.Month;
         if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors["view"] = [viewError!];

@@ -11,15 +11,28 @@ using Microsoft.Extensions.Options;
 
 namespace GovReport.Host.Comparisons;
 
-/// <summary>How current an answer from the asynchronous read models is.</summary>
-public sealed record Freshness(bool CaughtUp, long PendingEvents, double LagSeconds)
+/// <summary>
+/// How current an answer from the asynchronous read models is, and which events they skipped
+/// (empty unless a projection met an event it cannot fold; see GET /api/admin/projections).
+/// </summary>
+public sealed record Freshness(bool CaughtUp, long PendingEvents, double LagSeconds, IReadOnlyList<SkippedEventView> Skipped)
 {
     /// <summary>Waits (bounded) for the projections to reach what was committed before the read, and says how that went.</summary>
     public static async Task<Freshness> AfterWaitAsync(ProjectionFreshness freshness, TimeSpan wait, TimeProvider clock, CancellationToken ct)
     {
         var caughtUp = await freshness.WaitForCatchUpAsync(wait, ct);
-        return new Freshness(caughtUp.Reached, caughtUp.Lag.PendingEvents, Math.Round(caughtUp.Lag.Age(clock.GetUtcNow()).TotalSeconds, 3));
+        var skipped = await freshness.SkippedAsync(ct);
+        return new Freshness(caughtUp.Reached, caughtUp.Lag.PendingEvents, Math.Round(caughtUp.Lag.Age(clock.GetUtcNow()).TotalSeconds, 3),
+            skipped.Select(SkippedEventView.From).ToList());
     }
+}
+
+/// <summary>An event a projection skipped: where it lies in the log (transaction/sequence) and why.</summary>
+public sealed record SkippedEventView(string Projection, string Position, long Sequence, string Stream, string Type, string Error,
+    DateTimeOffset FailedAt, int Attempts, DateTimeOffset? ResolvedAt)
+{
+    public static SkippedEventView From(Projections.Poison.ProjectionFailure f) =>
+        new(f.Projection, f.Position.ToString(), f.Position.Sequence, f.StreamId, f.EventType, f.Error, f.LastFailedAt, f.Attempts, f.ResolvedAt);
 }
 
 public sealed record PerformanceResponse(
@@ -43,7 +56,7 @@ public sealed class PerformanceApi : IApiModule
     {
         var errors = new Dictionary<string, string[]>();
         if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors["unitId"] = [unitError!];
-        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, catalogue, errors, ct);
+        var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, Periods.PeriodInput.Today(clock), catalogue, errors, ct);
         if (request is null) return Problems.Validation(errors);
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
         if (!await access.CanReadAsync(unit.Value, ct)) return Problems.Forbidden($"You may not read the figures of {unit}.");

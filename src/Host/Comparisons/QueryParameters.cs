@@ -13,14 +13,14 @@ internal static class QueryParameters
         return null;
     }
 
-    public static Period? Period(string? text, Dictionary<string, string[]> errors, string field = "period")
+    public static Period? Period(string? text, DateOnly today, Dictionary<string, string[]> errors, string field = "period")
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             errors[field] = [$"{field} is required, e.g. 2022-08, 202208, 2022Q3, 2022S1 or 2022."];
             return null;
         }
-        if (Domain.Periods.Period.TryParse(text, out var period, out var error)) return period;
+        if (Periods.PeriodInput.TryPeriod(text, today, out var period, out var error)) return period;
         errors[field] = [error ?? "The period is not valid."];
         return null;
     }

@@ -17,11 +17,11 @@ public sealed class ReportingStatusApi : IApiModule
             .WithTags("Comparisons");
 
     public static async Task<Results<Ok<ReportingStatus>, ProblemHttpResult>> GetAsync(
-        string? period, string? scope, string? asOf, CatalogueReader catalogue, CallerAccess access, ReportingStatusQuery query,
+        string? period, string? scope, string? asOf, CatalogueReader catalogue, CallerAccess access, ReportingStatusQuery query, TimeProvider clock,
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsed = QueryParameters.Period(period, errors);
+        var parsed = QueryParameters.Period(period, Periods.PeriodInput.Today(clock), errors);
         var instant = QueryParameters.AsOf(asOf, errors);
         if (scope is not null)
         {

@@ -18,6 +18,7 @@ public static class DaemonSetup
         services.AddSingleton<ReportingStatusQuery>();
         services.AddSingleton<ProjectionLag>();
         services.AddSingleton<IReadinessProbe>(sp => sp.GetRequiredService<ProjectionLag>());
+        services.AddReadinessProbe<SkippedEventsProbe>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionLag>());
         services.AddHostedService<ProjectionDaemonService>();
         return services;

@@ -31,9 +31,9 @@ internal static class GetPeriod
         .ProducesValidationProblem();
 
     internal static Results<Ok<PeriodView>, ProblemHttpResult> Handle(
-        string periodId, ReportingCalendar calendar)
+        string periodId, ReportingCalendar calendar, TimeProvider clock)
     {
-        if (!Period.TryParse(periodId, out var parsed, out var error))
+        if (!PeriodInput.TryPeriod(periodId, PeriodInput.Today(clock), out var parsed, out var error))
         {
             var errors = new InputErrors();
             errors.Add("periodId", error!);

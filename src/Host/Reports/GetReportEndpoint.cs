@@ -27,10 +27,10 @@ internal static class GetReportEndpoint
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(
         string unitId, string month, string? asOf, HttpContext http,
-        StreamCommands commands, CallerAccess access, CancellationToken ct)
+        StreamCommands commands, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
-        ReportInput.TryParseRoute(unitId, month, errors, out var unit, out var parsedMonth);
+        ReportInput.TryParseRoute(unitId, month, Periods.PeriodInput.Today(clock), errors, out var unit, out var parsedMonth);
         var instant = ParseInstant(asOf, errors);
         if (errors.Any) return errors.ToProblem();
         if (!await access.CanReadAsync(unit.Value, ct))

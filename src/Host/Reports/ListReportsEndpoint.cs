@@ -22,11 +22,11 @@ internal static class ListReportsEndpoint
 
     public static async Task<Results<Ok<ReportList>, ProblemHttpResult>> List(
         string unitId, int? year, CallerAccess access, NpgsqlDataSource dataSource,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
         if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors.Add("unitId", unitError!);
-        if (year is < 1 or > 9999) errors.Add("year", "A year is 1..9999.");
+        if (year is { } asked && !Periods.PeriodInput.TryYear(asked, Periods.PeriodInput.Today(clock), out var yearError)) errors.Add("year", yearError!);
         if (errors.Any) return errors.ToProblem();
         if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");

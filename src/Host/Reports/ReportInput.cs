@@ -20,10 +20,10 @@ internal static class ReportInput
 
     public static DateOnly Today(DateTimeOffset now) => ReportingCalendar.LocalDate(now);
 
-    public static bool TryParseRoute(string unitId, string month, InputErrors errors, out UnitId unit, out Month parsedMonth)
+    public static bool TryParseRoute(string unitId, string month, DateOnly today, InputErrors errors, out UnitId unit, out Month parsedMonth)
     {
         if (!UnitId.TryParse(unitId, out unit, out var unitError)) errors.Add("unitId", unitError!);
-        if (!Month.TryParse(month, out parsedMonth, out var monthError)) errors.Add("month", monthError!);
+        if (!Periods.PeriodInput.TryMonth(month, today, out parsedMonth, out var monthError)) errors.Add("month", monthError!);
         return !errors.Any;
     }
 
@@ -31,7 +31,7 @@ internal static class ReportInput
     public static async Task<ReportTarget?> ResolveAsync(
         string unitId, string month, CatalogueReader catalogue, DateOnly today, InputErrors errors, CancellationToken ct)
     {
-        TryParseRoute(unitId, month, errors, out var unit, out var parsedMonth);
+        TryParseRoute(unitId, month, today, errors, out var unit, out var parsedMonth);
 
         UnitLevel level = default;
         if (unit.Value is not null)

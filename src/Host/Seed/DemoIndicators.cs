@@ -44,7 +44,8 @@ internal static class DemoIndicators
     [
         Define(GrossOutput, "Giá trị sản xuất", "tỷ đồng", Sum, Higher, "kinh-te"),
         Define(RetailRevenue, "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "tỷ đồng", Sum, Higher, "kinh-te"),
-        Define(IndustrialIndex, "Chỉ số sản xuất công nghiệp", "%", Aggregation.Average, Higher, "kinh-te"),
+        // An index against the same month last year: 100 means no change, so it runs above 100.
+        Define(IndustrialIndex, "Chỉ số sản xuất công nghiệp", "%", Aggregation.Average, Higher, "kinh-te") with { MaxValue = 1000m },
         Define(BudgetRevenue, "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", Sum, Higher, "ngan-sach"),
         Define(InvestmentDisbursed, "Giải ngân vốn đầu tư công", "tỷ đồng", Sum, Higher, "ngan-sach"),
         Define(ActiveBusinesses, "Doanh nghiệp đang hoạt động", "doanh nghiệp", Last, Higher, "kinh-te"),

@@ -81,6 +81,7 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
         var dataSource = owner.DataSource ?? store.DataSource;
         await EventStore.Schema.SchemaMigrator.MigrateAsync(dataSource, EventStore.Schema.EventStoreSchema.Component, EventStore.Schema.EventStoreSchema.Migrations, ct);
         await ReadModelSchema.MigrateLiveAsync(dataSource, ct);
+        await Projections.Poison.ProjectionFailures.MigrateAsync(dataSource, ct);
         await Application.IdempotencySchema.MigrateAsync(dataSource, ct);
         if (owner.DataSource is null) return;
         var runtime = await RuntimeRoleGrants.RoleOfAsync(store.DataSource, ct);
@@ -93,6 +94,8 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
             == EventStore.Schema.EventStoreSchema.Migrations.Count
         && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, ReadModelSchema.Component, ct)
             == ReadModelSchema.MigrationsFor(ReadModelSchema.Live).Count
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Projections.Poison.ProjectionFailures.Component, ct)
+            == Projections.Poison.ProjectionFailures.Migrations.Count
         && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Application.IdempotencySchema.Component, ct) > 0;
 }
 

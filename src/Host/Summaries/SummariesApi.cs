@@ -34,7 +34,7 @@ public sealed class SummariesApi : IApiModule
     }
 
     public static async Task<Results<Ok<SummaryList>, ProblemHttpResult>> ListAsync(
-        string? scope, string? period, SummaryStore store, CallerAccess access, CancellationToken ct)
+        string? scope, string? period, SummaryStore store, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         // A block is named "block:{block}", e.g. scope=block:kinh-te; anything else is a unit id.
@@ -46,7 +46,7 @@ public sealed class SummariesApi : IApiModule
         Month? month = null;
         if (period is not null)
         {
-            if (Month.TryParse(period, out var parsed, out var periodError)) month = parsed;
+            if (Periods.PeriodInput.TryMonth(period, Periods.PeriodInput.Today(clock), out var parsed, out var periodError)) month = parsed;
             else errors["period"] = [$"Summaries are monthly: {periodError}"];
         }
         if (errors.Count > 0) return Problems.Validation(errors);
@@ -95,7 +95,7 @@ public sealed class SummariesApi : IApiModule
         else if ((scope = await catalogue.UnitAsync(body.Scope, ct)) is null) errors["scope"] = [$"No unit '{body.Scope}' is registered."];
         var month = default(Month);
         if (string.IsNullOrWhiteSpace(body?.Period)) errors["period"] = ["period is required, e.g. 2022-08."];
-        else if (!Month.TryParse(body.Period, out month, out var periodError)) errors["period"] = [$"Summaries are monthly: {periodError}"];
+        else if (!Periods.PeriodInput.TryMonth(body.Period, Periods.PeriodInput.Today(clock), out month, out var periodError)) errors["period"] = [$"Summaries are monthly: {periodError}"];
         else if (month > Month.Of(ReportingCalendar.LocalDate(clock.GetUtcNow()))) errors["period"] = [$"{month} has not begun yet."];
         if (errors.Count > 0) return Problems.Validation(errors);
 

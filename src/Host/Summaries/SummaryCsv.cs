@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GovReport.Domain.Summaries;
+using GovReport.Host.Exports;
 
 namespace GovReport.Host.Summaries;
 
@@ -20,7 +21,7 @@ internal static class SummaryCsv
         {
             csv.Append("\r\n");
             Row(csv, "view", view.View, view.Label, view.From.ToString(), view.To.ToString());
-            Row(csv, SummaryFormats.RowHeadings);
+            Row(csv, [.. SummaryFormats.RowHeadings]);
             foreach (var r in view.Rows)
                 Row(csv, r.Indicator, r.Name, r.Measure, N(r.Actual), N(r.Target), N(r.PercentOfTarget),
                     N(r.SamePeriodLastYear), N(r.ChangePercent), r.Status, N(r.ReportedMonths), N(r.ExpectedMonths));
@@ -50,13 +51,19 @@ internal static class SummaryCsv
     }
 
     // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lines end in CRLF.
-    private static void Row(StringBuilder csv, params string[] fields) =>
+    private static void Row(StringBuilder csv, params object[] fields) =>
         csv.Append(string.Join(',', fields.Select(Field))).Append("\r\n");
 
-    private static string Field(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? '"' + field.Replace("\"", "\"\"") + '"' : field;
+    // Text is defused before quoting; a number (N) is written as is, so a fall of -1.62 stays a number.
+    private static string Field(object field)
+    {
+        var text = field is Number n ? n.Text : SpreadsheetText.Escape((string)field);
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? '"' + text.Replace("\"", "\"\"") + '"' : text;
+    }
 
-    private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private readonly record struct Number(string Text);
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static Number N(decimal? value) => new(value?.ToString(CultureInfo.InvariantCulture) ?? "");
+
+    private static Number N(int value) => new(value.ToString(CultureInfo.InvariantCulture));
 }

@@ -73,8 +73,9 @@ internal static class SummaryXlsx
 
     private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : $"A{(char)('A' + index - 26)}";
 
+    // An inline string never runs as a formula here, but a sheet saved again as CSV would run it there.
     private static Cell Text(string text) =>
-        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+        new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Exports.SpreadsheetText.Escape(text)) { Space = SpaceProcessingModeValues.Preserve }) };
 
     private static Cell Number(decimal? value, uint style) => value is { } v
         ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(v), StyleIndex = style }

@@ -23,11 +23,11 @@ internal static class GetTargets
 
     internal static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Handle(
         string unitId, string year, [FromQuery] string? asOf, HttpContext http,
-        PgEventStore store, CatalogueReader catalogue, CancellationToken ct)
+        PgEventStore store, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
         var unit = errors.UnitId("unitId", unitId);
-        var planYear = errors.Year("year", year);
+        var planYear = errors.Year("year", year, Periods.PeriodInput.Today(clock));
         var instant = asOf is null ? null : errors.Instant("asOf", asOf);
         if (errors.Any) return errors.ToProblem();
 

@@ -7,12 +7,16 @@ namespace GovReport.Host.Targets;
 
 internal static class PathInputs
 {
-    public static int? Year(this InputErrors errors, string field, string? text)
+    public static int? Year(this InputErrors errors, string field, string? text, DateOnly today)
     {
-        if (text is { Length: 4 } && text.All(char.IsAsciiDigit)
-            && int.Parse(text, CultureInfo.InvariantCulture) is var year and >= PlanDecider.MinYear and <= PlanDecider.MaxYear)
-            return year;
-        errors.Add(field, $"'{text}' is not a plan year; expected a year {PlanDecider.MinYear}..{PlanDecider.MaxYear}, e.g. 2022.");
+        if (text is not { Length: 4 } || !text.All(char.IsAsciiDigit))
+        {
+            errors.Add(field, $"'{text}' is not a plan year; expected a year such as 2022.");
+            return null;
+        }
+        var year = int.Parse(text, CultureInfo.InvariantCulture);
+        if (Periods.PeriodInput.TryYear(year, today, out var error)) return year;
+        errors.Add(field, error!);
         return null;
     }
 

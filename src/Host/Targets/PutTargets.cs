@@ -42,7 +42,7 @@ internal static class PutTargets
     {
         var errors = new InputErrors();
         var unit = errors.UnitId("unitId", unitId);
-        var planYear = errors.Year("year", year);
+        var planYear = errors.Year("year", year, Periods.PeriodInput.Today(clock));
         if (errors.Any) return errors.ToProblem();
         if (await catalogue.UnitAsync(unit!.Value.Value, ct) is null)
             return Problems.NotFound("unit-not-found", $"No unit '{unit}' is registered.");
@@ -101,6 +101,8 @@ internal static class PutTargets
             if (line.Value is null) errors.Add($"{field}.value", $"'{field}.value' is required.");
             else if (line.Value < 0 && indicator is { AllowsNegative: false })
                 errors.Add($"{field}.value", $"'{indicator.Code}' cannot be negative.");
+            else if (indicator?.Range.Check(line.Value.Value, $"{field}.value", indicator.Name) is { } outOfRange)
+                errors.Add(outOfRange.Field!, outOfRange.Message);
 
             if (line.Monthly is { } monthly)
             {
@@ -108,6 +110,8 @@ internal static class PutTargets
                     errors.Add($"{field}.monthly", $"Monthly phasing needs exactly 12 numbers, January first; got {monthly.Count}.");
                 for (var m = 0; m < monthly.Count; m++)
                     if (monthly[m] < 0) errors.Add($"{field}.monthly[{m}]", "A monthly target cannot be negative.");
+                    else if (indicator?.Range.Check(monthly[m], $"{field}.monthly[{m}]", indicator.Name) is { } outOfRange)
+                        errors.Add(outOfRange.Field!, outOfRange.Message);
             }
 
             if (indicator is not null && line.Value is { } value)

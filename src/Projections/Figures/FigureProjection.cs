@@ -17,8 +17,16 @@ public static class FigureProjection
     public static Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> page) =>
         ApplyPageAsync(context, EventSerializer.Decode(page));
 
+    // What this projector folds; a body of one of these it cannot read is a poison event, not a skip.
+    private static readonly HashSet<string> Folded = new(
+        new[] { typeof(ReportSubmitted), typeof(FiguresCorrected), typeof(ReportReturned), typeof(UnitMoved), typeof(UnitRegistered), typeof(IndicatorRevised) }
+            .Select(Domain.EventTypes.NameOf), StringComparer.Ordinal);
+
     public static async Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> page)
     {
+        foreach (var decoded in page)
+            if (decoded.Unreadable is { } why && Folded.Contains(decoded.Recorded.Type))
+                throw new Poison.UnreadableEventException(decoded.Recorded, why);
         var reports = new List<(RecordedEvent, ReportEvent)>();
         var structural = new List<object>();
         foreach (var (recorded, @event) in page)

@@ -41,6 +41,6 @@ public static class Rollup
     private static void Add(Dictionary<string, (decimal Sum, int Count)> totals, string indicator, decimal value)
     {
         ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, indicator, out _);
-        total = (total.Sum + value, total.Count + 1);
+        total = (Saturating.Add(total.Sum, value), total.Count + 1);
     }
 }

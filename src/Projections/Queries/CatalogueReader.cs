@@ -37,13 +37,14 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT code, name, measure, aggregation, direction, sector, allows_negative FROM rm.indicators ORDER BY code");
+            "SELECT code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value FROM rm.indicators ORDER BY code");
         var indicators = new List<Indicator>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             indicators.Add(new Indicator(IndicatorCode.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 Aggregations.Parse(reader.GetString(3)), Directions.Parse(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6)));
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6),
+                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8)));
         return indicators;
     }
 

@@ -122,6 +122,10 @@ public static partial class ReadModelSchema
             seq          bigint NOT NULL);
         CREATE INDEX ON {0}.summaries (scope, period);
         """,
+        // An indicator's plausible range as the catalogue set it (null: the default; no earlier event set one).
+        """
+        ALTER TABLE {0}.indicators ADD COLUMN min_value numeric, ADD COLUMN max_value numeric;
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

@@ -56,6 +56,18 @@ public sealed class ReplayMemory(int months = 3)
 
     public bool Holds(string month) => held.ContainsKey(month);
 
+    /// <summary>
+    /// Drops every figure held, for good: after a write was rolled back (a poison event isolated)
+    /// what is held may no longer be what is stored, and the tables are the truth again.
+    /// </summary>
+    public void ForgetFigures()
+    {
+        foreach (var month in held.Keys) forgotten.Add(month);
+        held.Clear();
+        byLastUse.Clear();
+        Tree = null;
+    }
+
     /// <returns>Whether the month is held; if so, the unit's current state (null: none).</returns>
     internal bool TryGetOfficial(string unit, string month, out Official? state)
     {

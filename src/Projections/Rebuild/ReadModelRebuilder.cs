@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using GovReport.EventStore;
 using GovReport.Projections.Figures;
+using GovReport.Projections.Poison;
 using GovReport.Projections.ReadModels;
 using GovReport.Projections.Serialization;
 using Npgsql;
@@ -10,6 +11,9 @@ namespace GovReport.Projections.Rebuild;
 
 public sealed record RebuildResult(string Schema, long Events, TimeSpan Elapsed, SubscriptionPosition Position)
 {
+    /// <summary>Events the figure projection could not fold and set aside in this replay, beyond those it already skipped.</summary>
+    public IReadOnlyList<IsolatedEvent> Isolated { get; init; } = [];
+
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;
 }
 
@@ -24,26 +28,30 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
 {
     public const int DefaultPageSize = 5000;
 
-    public Task<RebuildResult> ReplayIntoAsync(string schema, IProgress<long>? progress, CancellationToken ct) =>
-        ReplayIntoAsync(schema, new ReplayMemory(heldMonths), progress, ct);
+    /// <summary>A twin of the live models: it skips the events the live figure projection skips, so the two compare equal.</summary>
+    public async Task<RebuildResult> ReplayIntoAsync(string schema, IProgress<long>? progress, CancellationToken ct) =>
+        await ReplayIntoAsync(schema, new ReplayMemory(heldMonths), await GuardedFigures.SkippedAsync(dataSource, ct), [], progress, ct);
 
-    private async Task<RebuildResult> ReplayIntoAsync(string schema, ReplayMemory memory, IProgress<long>? progress, CancellationToken ct)
+    private async Task<RebuildResult> ReplayIntoAsync(string schema, ReplayMemory memory, IReadOnlySet<SubscriptionPosition> skipped,
+        List<IsolatedEvent> isolated, IProgress<long>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
             await ReadModelSchema.CreateScratchAsync(connection, schema, ct);
-        var (events, position) = await ReplayAsync(schema, memory, progress, ct);
+        var (events, position) = await ReplayAsync(schema, memory, skipped, isolated, progress, ct);
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
         await using (var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.official_figures, {schema}.rollups", connection))
             await analyze.ExecuteNonQueryAsync(ct);
-        return new RebuildResult(schema, events, clock.Elapsed, position);
+        return new RebuildResult(schema, events, clock.Elapsed, position) { Isolated = isolated };
     }
 
     /// <summary>
     /// Rebuilds into a fresh schema, then, holding the read-model lock, replays what arrived
-    /// meanwhile and swaps it in for the live one, moving the daemon's checkpoint with it.
+    /// meanwhile and swaps it in for the live one, moving the daemon's checkpoint with it. The
+    /// events the figure projection skips stay skipped; with <paramref name="retryFailures"/> it
+    /// tries them again, and those it now folds are marked resolved in the swap's transaction.
     /// </summary>
-    public async Task<RebuildResult> RebuildLiveAsync(IProgress<long>? progress, CancellationToken ct)
+    public async Task<RebuildResult> RebuildLiveAsync(IProgress<long>? progress, CancellationToken ct, bool retryFailures = false)
     {
         // Two rebuilds at once would drop each other's twin schema mid-replay.
         await using var lease = await LeaderLease.TryAcquireAsync(dataSource, "rebuild", ct)
@@ -51,12 +59,14 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
         const string fresh = "rm_rebuild";
         // The memory goes on from the replay to the catch-up: the same writer, the same tables.
         var memory = new ReplayMemory(heldMonths);
-        var built = await ReplayIntoAsync(fresh, memory, progress, ct);
+        var skipped = retryFailures ? new HashSet<SubscriptionPosition>() : await GuardedFigures.SkippedAsync(dataSource, ct);
+        var isolated = new List<IsolatedEvent>();
+        var built = await ReplayIntoAsync(fresh, memory, skipped, isolated, progress, ct);
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ReadModelLock.TakeExclusiveAsync(connection, transaction, ct);
-        var (more, position) = await CatchUpAsync(fresh, memory, built.Position, progress, connection, transaction, ct);
+        var (more, position) = await CatchUpAsync(fresh, memory, skipped, isolated, built.Position, progress, connection, transaction, ct);
         var retired = $"rm_retired_{Guid.NewGuid():N}";
         await using (var swap = new NpgsqlCommand($"""
             ALTER SCHEMA {ReadModelSchema.Live} RENAME TO {retired};
@@ -70,10 +80,16 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
             swap.Parameters.AddWithValue("seq", position.Sequence);
             await swap.ExecuteNonQueryAsync(ct);
         }
+        // The list of skips changes with the models it describes, never apart from them.
+        foreach (var poison in isolated)
+            await ProjectionFailures.RecordAsync(connection, transaction, FigureProjection.SubscriptionName, poison.Recorded, poison.Error, ct);
+        if (retryFailures)
+            await ProjectionFailures.ResolveAllButAsync(connection, transaction, FigureProjection.SubscriptionName,
+                isolated.Select(i => i.Recorded.Position).ToList(), ct);
         await transaction.CommitAsync(ct);
         await using (var drop = new NpgsqlCommand($"DROP SCHEMA {retired} CASCADE", connection))
             await drop.ExecuteNonQueryAsync(ct);
-        return new RebuildResult(ReadModelSchema.Live, built.Events + more, built.Elapsed + clock.Elapsed, position);
+        return new RebuildResult(ReadModelSchema.Live, built.Events + more, built.Elapsed + clock.Elapsed, position) { Isolated = isolated };
     }
 
     /// <summary>
@@ -81,8 +97,8 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
     /// next page is read and decoded while the current one is written, so the database and the
     /// decoding work side by side.
     /// </summary>
-    private async Task<(long Events, SubscriptionPosition Position)> ReplayAsync(
-        string schema, ReplayMemory memory, IProgress<long>? progress, CancellationToken ct)
+    private async Task<(long Events, SubscriptionPosition Position)> ReplayAsync(string schema, ReplayMemory memory,
+        IReadOnlySet<SubscriptionPosition> skipped, List<IsolatedEvent> isolated, IProgress<long>? progress, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var pages = Channel.CreateBounded<IReadOnlyList<DecodedEvent>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -99,7 +115,7 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
                 // a crash before then only means building it again, so its pages need not wait for the disk.
                 await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
                     await relaxed.ExecuteNonQueryAsync(stop.Token);
-                await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, page);
+                isolated.AddRange(await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, page, skipped));
                 await transaction.CommitAsync(stop.Token);
                 events += page.Count;
                 position = page[^1].Recorded.Position;
@@ -142,7 +158,8 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
 
     /// <summary>Applies what was committed after <paramref name="from"/>, in the caller's transaction.</summary>
     private async Task<(long Events, SubscriptionPosition Position)> CatchUpAsync(
-        string schema, ReplayMemory memory, SubscriptionPosition from, IProgress<long>? progress,
+        string schema, ReplayMemory memory, IReadOnlySet<SubscriptionPosition> skipped, List<IsolatedEvent> isolated,
+        SubscriptionPosition from, IProgress<long>? progress,
         NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var reader = new EventSubscription(dataSource);
@@ -152,17 +169,18 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
         {
             var page = await reader.ReadPageAsync(connection, transaction, position, pageSize, ct);
             if (page.Count == 0) return (events, position);
-            await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, EventSerializer.Decode(page));
+            isolated.AddRange(await ApplyAsync(new ProjectionContext(connection, transaction, schema) { Replay = memory }, EventSerializer.Decode(page), skipped));
             events += page.Count;
             position = page[^1].Position;
             progress?.Report(events);
         }
     }
 
-    private static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> page)
+    private static async Task<IReadOnlyList<IsolatedEvent>> ApplyAsync(
+        ProjectionContext context, IReadOnlyList<DecodedEvent> page, IReadOnlySet<SubscriptionPosition> skipped)
     {
         await InlineProjector.ApplyAsync(context, page);
-        await FigureProjection.ApplyPageAsync(context, page);
+        return await GuardedFigures.ApplyAsync(context, page, skipped);
     }
 }
 

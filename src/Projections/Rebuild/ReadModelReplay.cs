@@ -30,6 +30,7 @@ public sealed class ReadModelReplay(NpgsqlDataSource dataSource)
         string schema, SubscriptionPosition from, DateTimeOffset? upTo, IProgress<long>? progress, CancellationToken ct)
     {
         var reader = new EventSubscription(dataSource);
+        var skipped = await Poison.GuardedFigures.SkippedAsync(dataSource, ct);
         long events = 0;
         var position = from;
         var heldBackSince = (DateTimeOffset?)null;
@@ -55,8 +56,9 @@ public sealed class ReadModelReplay(NpgsqlDataSource dataSource)
             if (kept.Count > 0)
             {
                 var context = new ProjectionContext(connection, transaction, schema);
-                await InlineProjector.ApplyAsync(context, kept);
-                await FigureProjection.ApplyPageAsync(context, kept);
+                var decoded = Serialization.EventSerializer.Decode(kept);
+                await InlineProjector.ApplyAsync(context, decoded);
+                await Poison.GuardedFigures.ApplyAsync(context, decoded, skipped);
             }
             await transaction.CommitAsync(ct);
             events += kept.Count;

@@ -43,15 +43,32 @@ public static class EventSerializer
     {
         var decoded = new DecodedEvent[page.Count];
         if (page.Count < 256)
-            for (var i = 0; i < page.Count; i++) decoded[i] = new DecodedEvent(page[i], Deserialize(page[i]));
+            for (var i = 0; i < page.Count; i++) decoded[i] = TryDecode(page[i]);
         else
-            Parallel.For(0, page.Count, i => decoded[i] = new DecodedEvent(page[i], Deserialize(page[i])));
+            Parallel.For(0, page.Count, i => decoded[i] = TryDecode(page[i]));
         return decoded;
+    }
+
+    /// <summary>
+    /// One body this version cannot read must not make the whole page unreadable: it is decoded
+    /// to no event, with the reason, and a projector that needed it reports it as a poison event.
+    /// </summary>
+    private static DecodedEvent TryDecode(RecordedEvent recorded)
+    {
+        try { return new DecodedEvent(recorded, Deserialize(recorded)); }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            return new DecodedEvent(recorded, null) { Unreadable = e };
+        }
     }
 
     public static IEnumerable<T> DeserializeAll<T>(IEnumerable<RecordedEvent> recorded) where T : class =>
         recorded.Select(Deserialize).OfType<T>();
 }
 
-/// <summary>A stored event and the domain event it holds (null for a type this version does not know).</summary>
-public sealed record DecodedEvent(RecordedEvent Recorded, object? Event);
+/// <summary>A stored event and the domain event it holds (null for a type this version does not know, or cannot read).</summary>
+public sealed record DecodedEvent(RecordedEvent Recorded, object? Event)
+{
+    /// <summary>Why a known type's body could not be read; null when it was read (or the type is unknown).</summary>
+    public Exception? Unreadable { get; init; }
+}

@@ -35,15 +35,18 @@ public static class ComparisonCalculator
             // What the plan asks for by the period's month within this view: the phasing where given,
             // else the annual value pro rata for flows (levels and rates are held to it throughout).
             var expected = line is null ? (decimal?)null
-                : line.Monthly is { } phasing ? months.Where(m => m <= month).Sum(m => phasing[m.Number - 1])
+                : line.Monthly is { } phasing ? Saturating.Sum(months.Where(m => m <= month).Select(m => phasing[m.Number - 1]))
                 : Comparison.ExpectedToDate(indicator.Aggregation, line.Value, expectedMonths);
             var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
             rows.Add(new PerformanceRow(
                 code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
-                Presentable(actual), target, Comparison.PercentOf(actual, target), Presentable(sameLastYear), Comparison.ChangePercent(actual, sameLastYear),
-                Comparison.StatusOf(indicator.Direction, actual, target, expected).ToApiString(),
+                Presentable(actual), Saturating.Shown(target), Comparison.PercentOf(actual, target), Presentable(sameLastYear), Comparison.ChangePercent(actual, sameLastYear),
+                Comparison.StatusOf(indicator.Direction, Saturating.Shown(actual), Saturating.Shown(target), expected).ToApiString(),
                 current.Count, expectedMonths,
-                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt)));
+                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt))
+            {
+                Overflow = Overflowed(actual, target, sameLastYear),
+            });
         }
         return rows;
     }
@@ -53,7 +56,9 @@ public static class ComparisonCalculator
     /// finer than any report writes. Percentages are computed from the unrounded value.
     /// </summary>
     private static decimal? Presentable(decimal? value) =>
-        value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+        Saturating.Shown(value) is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+
+    private static bool Overflowed(params decimal?[] values) => values.Any(v => v is { } x && Saturating.IsOverflow(x));
 }
 
 /// <summary>The plan revision a comparison uses, and when it was set.</summary>

@@ -15,7 +15,14 @@ public sealed record PerformanceRow(
     string Status,
     int ReportedMonths,
     int ExpectedMonths,
-    PlanUsed? Plan);
+    PlanUsed? Plan)
+{
+    /// <summary>
+    /// A figure or target behind this row is too large to hold (a value recorded before plausible
+    /// ranges were enforced): what it would have made is null rather than a wrong number.
+    /// </summary>
+    public bool Overflow { get; init; }
+}
 
 /// <summary>Which plan revision a target came from, so a reader can tell an original from a revision.</summary>
 public sealed record PlanUsed(int Revision, string? Decision, DateTimeOffset SetAt);
