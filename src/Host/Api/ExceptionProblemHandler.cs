@@ -71,7 +71,8 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
             var field = FieldOf(json.Path);
             // The serializer's own messages name .NET types; say what is wrong in the client's terms.
             var converting = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
-            var message = converting
+            var message = json is ControlCharacterException ? ControlCharacterMessage
+                : converting
                 ? field == "body" ? "The body does not have the expected shape." : "The value has the wrong type or format."
                 : $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).";
             return Problems.Validation(new Dictionary<string, string[]> { [field] = [message] }, "The request body could not be read.");
@@ -82,6 +83,8 @@ internal sealed partial class ExceptionProblemHandler(IHostEnvironment environme
             return Problems.Validation(new Dictionary<string, string[]> { [parameter.Groups["name"].Value] = [bad.Message] });
         return Problems.Validation(new Dictionary<string, string[]> { ["body"] = [bad.Message] });
     }
+
+    private static readonly string ControlCharacterMessage = new ControlCharacterException().Message;
 
     private static JsonException? FindJsonException(Exception exception)
     {

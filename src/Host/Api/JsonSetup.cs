@@ -5,12 +5,13 @@ namespace GovReport.Host.Api;
 
 internal static class JsonSetup
 {
-    /// <summary>camelCase properties, kebab-case enum strings, numbers only as JSON numbers.</summary>
+    /// <summary>camelCase properties, kebab-case enum strings, numbers only as JSON numbers, no control characters in text.</summary>
     public static void Apply(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        options.Converters.Add(new StoredTextConverter());
     }
 }
