@@ -186,6 +186,15 @@ public sealed class ImportLimitTests(ReportsFactory factory) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task Given_a_csv_whose_first_quote_never_closes_when_imported_then_the_record_is_refused_not_read_to_the_end()
+    {
+        var path = PathOf("ngoac-kep.csv");
+        await File.WriteAllLinesAsync(path, ["forest-planted;\"5", .. Enumerable.Range(0, 3_000).Select(i => $"patients-per-day;{i}")]);
+
+        await AssertRefusedAsync(path, SheetProblem.CellTooLong, "line 1: a cell of");
+    }
+
+    [Fact]
     public async Task Given_a_csv_of_fifty_thousand_lines_when_imported_then_the_line_count_is_refused()
     {
         var path = PathOf("nhieu-dong.csv");
