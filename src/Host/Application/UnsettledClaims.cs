@@ -11,9 +11,18 @@ namespace GovReport.Host.Application;
 /// </summary>
 public sealed class UnsettledClaims
 {
+    /// <summary>
+    /// Keys whose client never retries stay owed; a long outage under heavy load must not grow
+    /// this without end. Past the cap a claim is left to the abandonment rule instead.
+    /// </summary>
+    private const int MaxOwed = 10_000;
+
     private readonly ConcurrentDictionary<(IdempotencyScope Scope, string Key), Func<CancellationToken, Task>> _owed = new();
 
-    public void Owe(IdempotencyScope scope, string key, Func<CancellationToken, Task> settle) => _owed[(scope, key)] = settle;
+    public void Owe(IdempotencyScope scope, string key, Func<CancellationToken, Task> settle)
+    {
+        if (_owed.Count < MaxOwed) _owed[(scope, key)] = settle;
+    }
 
     /// <summary>Settles what is owed for this key, if anything; throws (and keeps it owed) while the database is still away.</summary>
     public async Task SettleAsync(IdempotencyScope scope, string key, CancellationToken ct)

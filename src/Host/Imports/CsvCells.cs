@@ -16,11 +16,9 @@ internal static class CsvCells
     {
         Judge(content);
         // No separator given: CsvHelper detects ',', ';', tab or '|' (and Excel's "sep=;" line).
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false, TrackLineNumbers = true,
-            MaxRecordSize = SheetLimits.MaxLineCharacters * 4, // an unclosed quote must not swallow the file
-        };
+        // An unclosed quote makes the rest of the file one field: the cell cap refuses it, and the
+        // file's own size cap bounds what is read before it does.
+        var options = new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true };
         var lines = new List<SheetLine>();
         var budget = new TextBudget();
         using var csv = CsvReader.Create(content, options);

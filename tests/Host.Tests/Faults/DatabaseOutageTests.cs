@@ -54,7 +54,7 @@ public sealed class DatabaseOutageTests(ReportsFactory factory) : IClassFixture<
     [Fact]
     public async Task Given_a_database_that_takes_no_more_connections_when_connecting_then_53300_is_an_outage()
     {
-        await using var outage = await Outage.BeginAsync(factory);
+        await using var outage = await RefusingDatabase.BeginAsync(factory.Database.Name);
         await using var connection = new NpgsqlConnection(Unpooled());
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => connection.OpenAsync());
@@ -106,7 +106,7 @@ public sealed class DatabaseOutageTests(ReportsFactory factory) : IClassFixture<
         }
         var before = await factory.EventCountAsync();
 
-        await using (await Outage.BeginAsync(factory))
+        await using (await RefusingDatabase.BeginAsync(factory.Database.Name))
         {
             foreach (var response in new[]
                      {
@@ -143,31 +143,5 @@ public sealed class DatabaseOutageTests(ReportsFactory factory) : IClassFixture<
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port; // closed again when disposed
-    }
-
-    /// <summary>
-    /// The test database refuses every new connection (CONNECTION LIMIT 0, 53300) and loses the
-    /// ones it had, as after a restart; the shared server itself is untouched.
-    /// </summary>
-    private sealed class Outage(ReportsFactory factory) : IAsyncDisposable
-    {
-        public static async Task<Outage> BeginAsync(ReportsFactory factory)
-        {
-            await AdminAsync(factory, $"ALTER DATABASE \"{factory.Database.Name}\" CONNECTION LIMIT 0");
-            await AdminAsync(factory, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{factory.Database.Name}' AND pid <> pg_backend_pid()");
-            NpgsqlConnection.ClearAllPools();
-            return new Outage(factory);
-        }
-
-        public async ValueTask DisposeAsync() =>
-            await AdminAsync(factory, $"ALTER DATABASE \"{factory.Database.Name}\" CONNECTION LIMIT -1");
-
-        private static async Task AdminAsync(ReportsFactory factory, string sql)
-        {
-            await using var admin = new NpgsqlConnection(TestDatabase.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, admin);
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

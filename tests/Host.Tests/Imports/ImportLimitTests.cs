@@ -141,6 +141,22 @@ public sealed class ImportLimitTests(ReportsFactory factory) : IClassFixture<Rep
     }
 
     [Fact]
+    public async Task Given_a_sheet_part_longer_than_the_part_cap_when_imported_then_the_xml_reader_stops_it()
+    {
+        var path = PathOf("phan-dai.xlsx");
+        var noise = new byte[SheetLimits.MaxCharactersInPart * 3 / 4 + 1024];
+        new Random(11).NextBytes(noise);
+        // Random text barely compresses, so the zip passes; few rows and cells, so only the part cap can stop it.
+        Workbooks.Write(path, w =>
+        {
+            w.Write(Workbooks.Row(1, "forest-planted", "5"));
+            w.Write($"<!-- {Convert.ToBase64String(noise)} -->");
+        });
+
+        await AssertRefusedAsync(path, SheetProblem.TooMuchText, "longer than 8,000,000 characters");
+    }
+
+    [Fact]
     public async Task Given_binary_junk_named_csv_when_imported_then_it_is_named_not_text()
     {
         var path = PathOf("rac.csv");
@@ -167,6 +183,15 @@ public sealed class ImportLimitTests(ReportsFactory factory) : IClassFixture<Rep
         await File.WriteAllTextAsync(path, $"forest-planted;5\npatients-per-day;{new string('9', 10_000)}\n");
 
         await AssertRefusedAsync(path, SheetProblem.CellTooLong, "line 2 is longer than");
+    }
+
+    [Fact]
+    public async Task Given_a_csv_whose_first_quote_never_closes_when_imported_then_the_record_is_refused_not_read_to_the_end()
+    {
+        var path = PathOf("ngoac-kep.csv");
+        await File.WriteAllLinesAsync(path, ["forest-planted;\"5", .. Enumerable.Range(0, 3_000).Select(i => $"patients-per-day;{i}")]);
+
+        await AssertRefusedAsync(path, SheetProblem.CellTooLong, "line 1: a cell of");
     }
 
     [Fact]

@@ -75,7 +75,7 @@ internal static class Workbooks
         const string row = """<row><c t="inlineStr"><is><t>forest-planted</t></is></c><c><v>1</v></c></row>""";
         var block = string.Concat(Enumerable.Repeat(row, 1000));
         for (long written = 0; written < xmlBytes; written += block.Length) w.Write(block);
-    });
+    }, level: CompressionLevel.SmallestSize);
 
     private static void Part(ZipArchive zip, string name, string text, CompressionLevel level = CompressionLevel.Optimal) =>
         Part(zip, name, w => w.Write(text), level);
