@@ -35,6 +35,7 @@ public static class GovReportApp
             ContentRootPath = HasContentRoot(args) ? null : AppContext.BaseDirectory,
         });
         builder.Services.AddGovReportServices();
+        builder.AddGovReportTelemetry();
         var app = builder.Build();
         app.UseGovReportPipeline();
         app.MapGovReportEndpoints();
@@ -85,7 +86,6 @@ public static class GovReportApp
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddApiModule<Audit.AuditModule>();
-        services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
