@@ -27,6 +27,8 @@ public static class TelemetrySetup
     /// <remarks>
     /// Takes the builder, not the services: whether to export has to be known while registering,
     /// and only the builder's configuration is there yet (environment, command line, appsettings).
+    /// A WebApplicationFactory adds its in-memory settings later, so a test gives the endpoint with
+    /// <c>UseSetting</c>; everything else the SDK reads lazily and in-memory settings reach it.
     /// </remarks>
     public static IHostApplicationBuilder AddGovReportTelemetry(this IHostApplicationBuilder builder)
     {

@@ -33,6 +33,7 @@ public class OtlpExportRoundTripTests(OtlpExportRoundTripTests.ExportingFactory 
             // Read by the SDK itself from configuration, as a deployment's environment would be.
             settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             settings["OTEL_BSP_SCHEDULE_DELAY"] = "100";
+            settings["OTEL_BLRP_SCHEDULE_DELAY"] = "100";
             settings["OTEL_METRIC_EXPORT_INTERVAL"] = "250";
             settings["OTEL_SERVICE_NAME"] = "govreport-otlp-roundtrip";
             settings["OTEL_RESOURCE_ATTRIBUTES"] = "deployment.region=otlp-roundtrip-region";
@@ -87,6 +88,16 @@ public class OtlpExportRoundTripTests(OtlpExportRoundTripTests.ExportingFactory 
             "dotnet.gc.collections",         // the runtime's
             "govreport-otlp-roundtrip",
         ], Patience);
+        Assert.True(missing.Length == 0, "Not exported within 20 s: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task Logs_reach_the_collector_too()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/health/live")).StatusCode);
+
+        var missing = await factory.Receiver.WaitForAsync("/v1/logs", ["govreport-otlp-roundtrip", "Microsoft.Hosting.Lifetime"], Patience);
+
         Assert.True(missing.Length == 0, "Not exported within 20 s: " + string.Join(", ", missing));
     }
 
