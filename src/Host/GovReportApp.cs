@@ -36,6 +36,7 @@ public static class GovReportApp
             ContentRootPath = HasContentRoot(args) ? null : AppContext.BaseDirectory,
         });
         builder.Services.AddGovReportServices();
+        builder.AddGovReportTelemetry();
         var app = builder.Build();
         app.UseGovReportPipeline();
         app.MapGovReportEndpoints();
@@ -87,7 +88,6 @@ public static class GovReportApp
         Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Summaries.BlockSummarySources>();
         services.AddGovReportAudit();
-        services.AddGovReportTelemetry();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()

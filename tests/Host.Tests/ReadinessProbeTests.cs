@@ -34,30 +34,10 @@ public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")
             .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["broken", "database", "migrations", "projections", "sample-lag", "skipped-events"], checks.Keys.Order());
+        Assert.Equal(["broken", "database", "migrations", "projections", "runtime-role", "sample-lag", "skipped-events"], checks.Keys.Order());
         Assert.True(checks["database"].GetProperty("ready").GetBoolean());
         Assert.Equal(0.4, checks["sample-lag"].GetProperty("data").GetProperty("lagSeconds").GetDouble());
         Assert.False(checks["broken"].GetProperty("ready").GetBoolean());
         Assert.Equal("migrations table missing", checks["broken"].GetProperty("detail").GetString());
-    }
-}
-
-public class OtlpExportTests(OtlpExportTests.OtlpFactory factory) : IClassFixture<OtlpExportTests.OtlpFactory>
-{
-    public sealed class OtlpFactory : GovReportFactory
-    {
-        protected override void ConfigureSettings(IDictionary<string, string?> settings)
-        {
-            settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:1";
-            settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-        }
-    }
-
-    [Fact]
-    public async Task An_unreachable_collector_does_not_break_requests()
-    {
-        var response = await factory.CreateClient().GetAsync("/health/live");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -5,7 +5,8 @@ namespace GovReport.Host.Observability;
 
 /// <summary>
 /// Names shared by everything that emits telemetry. Own sources and meters must be named
-/// <c>GovReport.*</c> to be collected (e.g. <c>new ActivitySource("GovReport.Projections")</c>).
+/// <c>GovReport.*</c> to be collected (e.g. <c>new ActivitySource("GovReport.Projections")</c>);
+/// ASP.NET Core, HttpClient, Npgsql and the runtime come through their instrumentation packages.
 /// </summary>
 public static class Telemetry
 {
@@ -13,9 +14,8 @@ public static class Telemetry
     public const string SourcePrefix = "GovReport";
     public const string HostSourceName = "GovReport.Host";
 
-    public static readonly string[] ActivitySources = ["Microsoft.AspNetCore", "Npgsql", "GovReport.*"];
-    public static readonly string[] Meters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql", "GovReport.*"];
+    public static readonly string[] ActivitySources = [SourcePrefix + ".*"];
+    public static readonly string[] Meters = [SourcePrefix + ".*"];
 
     public static readonly ActivitySource HostSource = new(HostSourceName);
     public static readonly Meter HostMeter = new(HostSourceName);

@@ -1,5 +1,5 @@
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -7,66 +7,55 @@ using OpenTelemetry.Trace;
 namespace GovReport.Host.Observability;
 
 /// <summary>
-/// OpenTelemetry through the SDK's own builders (the hosting extensions package is not available):
-/// the providers are singletons, started by <see cref="TelemetryStarter"/> and disposed with the
-/// container. OTLP export is added only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured.
+/// OpenTelemetry through the hosting package: requests, outgoing HTTP, Npgsql commands, the
+/// runtime and our own <c>GovReport.*</c> sources and meters. The SDK reads every OTEL_* setting
+/// (endpoints, protocol, headers, intervals, service name, resource attributes) from configuration
+/// itself; this class only decides whether there is anywhere to export to.
 /// </summary>
 public static class TelemetrySetup
 {
-    public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string ProtocolKey = "OTEL_EXPORTER_OTLP_PROTOCOL";
+    /// <summary>
+    /// Any of these turns OTLP export on. Without one nothing is exported: the SDK's default,
+    /// localhost:4317, would have every test host and <c>ops/run</c> retry a collector that is not there.
+    /// </summary>
+    public static readonly string[] EndpointKeys =
+    [
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
+    ];
 
-    public static IServiceCollection AddGovReportTelemetry(this IServiceCollection services)
+    /// <remarks>
+    /// Takes the builder, not the services: whether to export has to be known while registering,
+    /// and only the builder's configuration is there yet (environment, command line, appsettings).
+    /// A WebApplicationFactory adds its in-memory settings later, so a test gives the endpoint with
+    /// <c>UseSetting</c>; everything else the SDK reads lazily and in-memory settings reach it.
+    /// </remarks>
+    public static IHostApplicationBuilder AddGovReportTelemetry(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton(sp =>
-        {
-            var builder = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(Resource(sp))
-                .AddSource(Telemetry.ActivitySources);
-            if (Otlp(sp, "v1/traces") is { } configure) builder.AddOtlpExporter(configure);
-            return builder.Build();
-        });
-        services.AddSingleton(sp =>
-        {
-            var builder = Sdk.CreateMeterProviderBuilder()
-                .SetResourceBuilder(Resource(sp))
-                .AddMeter(Telemetry.Meters);
-            if (Otlp(sp, "v1/metrics") is { } configure) builder.AddOtlpExporter(configure);
-            return builder.Build();
-        });
-        services.AddHostedService<TelemetryStarter>();
-        return services;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(Telemetry.ServiceName, serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString())
+                .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)])
+                // Again after our defaults, so OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over them.
+                .AddEnvironmentVariableDetector())
+            .WithTracing(tracing => tracing
+                // Probes arrive every few seconds from each orchestrator and would bury the requests
+                // worth reading; their rate and latency still show in http.server.request.duration.
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(Telemetry.ActivitySources))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(Telemetry.Meters));
+        // One exporter for traces, metrics and logs; unlike AddOtlpExporter it honours the per-signal endpoints.
+        if (ExportConfigured(builder.Configuration)) telemetry.UseOtlpExporter();
+        return builder;
     }
 
-    private static ResourceBuilder Resource(IServiceProvider sp) => ResourceBuilder.CreateDefault()
-        .AddService(Telemetry.ServiceName, serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString())
-        .AddAttributes([new("deployment.environment.name", sp.GetRequiredService<IHostEnvironment>().EnvironmentName)]);
-
-    private static Action<OtlpExporterOptions>? Otlp(IServiceProvider sp, string signalPath)
-    {
-        var configuration = sp.GetRequiredService<IConfiguration>();
-        var endpoint = configuration[EndpointKey];
-        if (string.IsNullOrWhiteSpace(endpoint)) return null;
-        var http = string.Equals(configuration[ProtocolKey], "http/protobuf", StringComparison.OrdinalIgnoreCase);
-        // Set in code, the endpoint is taken literally: over HTTP it must name the signal's path.
-        var uri = http ? new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signalPath) : new Uri(endpoint);
-        return o =>
-        {
-            o.Endpoint = uri;
-            o.Protocol = http ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-        };
-    }
-}
-
-/// <summary>Creates the providers at start-up (they only listen once they exist) and flushes them at shutdown.</summary>
-internal sealed class TelemetryStarter(TracerProvider tracing, MeterProvider metrics) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        tracing.ForceFlush(2000);
-        metrics.ForceFlush(2000);
-        return Task.CompletedTask;
-    }
+    public static bool ExportConfigured(IConfiguration configuration) =>
+        EndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
 }
