@@ -6,18 +6,39 @@ using Microsoft.Extensions.Options;
 namespace GovReport.Host.Auth;
 
 /// <summary>
-/// The request's caller as a <see cref="UnitAccess"/>, with the unit tree read once per request.
-/// Endpoints ask this; none walks the tree or reads unit claims itself.
+/// The request's caller as a <see cref="UnitAccess"/>. Endpoints ask this; none walks the tree or
+/// reads unit claims itself. Only the chains above the units a request asks about are read (one
+/// statement each), not the whole tree: a submit must not read every unit of the country.
 /// </summary>
 public sealed class CallerAccess(RequestContext context, CatalogueReader catalogue, IOptions<ReviewOptions> options)
 {
+    private readonly Dictionary<string, string?> _parents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private UnitAccess? _access;
 
-    public async Task<UnitAccess> GetAsync(CancellationToken ct)
+    /// <summary>The caller's roles and units; unit questions go through <see cref="AllowsAsync"/>, which reads what they walk.</summary>
+    public UnitAccess Caller
     {
-        if (_access is not null) return _access;
-        var user = context.CurrentUser ?? throw new InvalidOperationException("Unit access needs an authenticated caller.");
-        return _access = new UnitAccess(user, await catalogue.ParentsAsync(ct), options.Value);
+        get
+        {
+            var user = context.CurrentUser ?? throw new InvalidOperationException("Unit access needs an authenticated caller.");
+            return _access ??= new UnitAccess(user, _parents, options.Value);
+        }
+    }
+
+    private async Task<UnitAccess> WithChainsAsync(IReadOnlyCollection<string> units, CancellationToken ct)
+    {
+        var missing = units.Where(u => !_known.Contains(u)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (unit, parent) in await catalogue.AncestryAsync(missing, ct))
+            {
+                _parents[unit] = parent;
+                _known.Add(unit);
+            }
+            _known.UnionWith(missing); // an unknown unit has no chain: asking again would find none
+        }
+        return Caller;
     }
 
     /// <summary>The unit actions this request was allowed, in order: what a replay of its answer must be allowed again.</summary>
@@ -28,7 +49,7 @@ public sealed class CallerAccess(RequestContext context, CatalogueReader catalog
     /// <summary>Whether the caller may do <paramref name="action"/> to <paramref name="unit"/>; a yes is remembered in <see cref="Granted"/>.</summary>
     public async Task<bool> AllowsAsync(UnitAction action, string unit, CancellationToken ct)
     {
-        var allowed = (await GetAsync(ct)).Allows(action, unit);
+        var allowed = (await WithChainsAsync([unit], ct)).Allows(action, unit);
         if (allowed) _granted.Add((action, unit));
         return allowed;
     }
@@ -38,11 +59,10 @@ public sealed class CallerAccess(RequestContext context, CatalogueReader catalog
     /// <summary>A block's figures: every unit now in the block must be readable.</summary>
     public async Task<bool> CanReadBlockAsync(string block, CancellationToken ct)
     {
-        var access = await GetAsync(ct);
-        if (access.ReadsEverything) return true;
+        if (Caller.ReadsEverything) return true;
         var members = (await catalogue.UnitsAsync(ct)).Where(u => string.Equals(u.Block, block, StringComparison.Ordinal))
             .Select(u => u.Id).ToList();
-        return access.CanReadAll(members);
+        return (await WithChainsAsync(members, ct)).CanReadAll(members);
     }
 
     /// <summary>A summary's scope: a unit id, or <c>block:{block}</c> for a block.</summary>

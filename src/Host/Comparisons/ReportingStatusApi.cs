@@ -30,7 +30,7 @@ public sealed class ReportingStatusApi : IApiModule
         }
         if (errors.Count > 0) return Problems.Validation(errors);
         // Without a scope the answer covers every unit, so only callers who read everything get it.
-        var caller = await access.GetAsync(ct);
+        var caller = access.Caller;
         if (scope is null && !caller.ReadsEverything)
             return Problems.Forbidden("Name a scope within your units, e.g. scope=" + (caller.User.Units.Order(StringComparer.Ordinal).FirstOrDefault() ?? "your-unit") + ".",
                 "scope-required");
