@@ -93,7 +93,7 @@ internal static class ReportInput
         }
         if (shapeErrors) return null;
 
-        var indicators = (await catalogue.IndicatorsAsync(ct)).ToDictionary(i => i.Code);
+        var indicators = (await catalogue.IndicatorsAsync(figures.Select(f => f.Indicator), ct)).ToDictionary(i => i.Code);
         foreach (var error in FigureValidation.Validate(figures, c => indicators.GetValueOrDefault(c), target.Month, today))
             errors.Add(error);
         return figures;
