@@ -52,7 +52,7 @@ public sealed class Workload(Country country, int commands)
     public IReadOnlyList<ApproveReport> Approvals()
     {
         var at = new DateTimeOffset(LastMonth.End.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(10);
-        return Country.Communes.Take(commands).Select(c => new ApproveReport(UnitId.Parse(c.Commune), LastMonth, "benchmark", at)).ToList();
+        return Country.Communes.Take(commands).Select(c => new ApproveReport(UnitId.Parse(c.Commune), LastMonth, "benchmark-approver", at)).ToList();
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class Workload(Country country, int commands)
         return
         [
             .. units.Select(u => new SubmitReport(u, later, [new FigureValue(IndicatorCode.Parse(Country.Indicators[0]), 1m)], null, true, later.End.AddDays(5), "benchmark", at)),
-            .. units.Select(u => (ReportCommand)new ApproveReport(u, earlier, "benchmark", at)),
+            .. units.Select(u => (ReportCommand)new ApproveReport(u, earlier, "benchmark-approver", at)),
         ];
     }
 
