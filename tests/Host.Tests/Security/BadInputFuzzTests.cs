@@ -12,7 +12,7 @@ namespace GovReport.Host.Tests.Security;
 /// </summary>
 public sealed class BadInputFuzzTests(ReportsFactory factory, ITestOutputHelper output) : IClassFixture<ReportsFactory>
 {
-    private const int Cases = 1_500;
+    private const int Cases = 3_000;
 
     [Fact]
     public async Task No_request_gets_a_server_error_and_no_rejected_request_appends()
