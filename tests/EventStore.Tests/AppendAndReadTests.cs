@@ -60,6 +60,32 @@ public sealed class AppendAndReadTests(StoreFixture fx) : IClassFixture<StoreFix
         Assert.Equal(2, (await fx.Store.ReadStreamAsync(stream)).Count);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(10)]
+    public async Task An_expected_version_ahead_of_the_stream_is_refused_and_stores_nothing(long ahead)
+    {
+        var stream = StoreFixture.NewStream();
+        await fx.Store.AppendAsync(stream, ExpectedVersion.NoStream, [StoreFixture.Event(n: 1), StoreFixture.Event(n: 2)]);
+
+        var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(
+            () => fx.Store.AppendAsync(stream, ExpectedVersion.Exactly(ahead), [StoreFixture.Event(n: 3)]));
+
+        Assert.Equal(2, error.Actual);
+        Assert.Equal([1L, 2L], (await fx.Store.ReadStreamAsync(stream)).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task An_expected_version_on_a_stream_that_does_not_exist_yet_is_refused()
+    {
+        var stream = StoreFixture.NewStream();
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(
+            () => fx.Store.AppendAsync(stream, ExpectedVersion.Exactly(1), [StoreFixture.Event(n: 2)]));
+
+        Assert.Empty(await fx.Store.ReadStreamAsync(stream));
+    }
+
     [Fact]
     public async Task Creating_an_existing_stream_is_a_concurrency_error()
     {

@@ -33,4 +33,19 @@ public sealed class BulkAppendTests(StoreFixture fx) : IClassFixture<StoreFixtur
         Assert.Equal(0, await fx.Store.StreamVersionAsync(fresh));
         Assert.Equal(1, await fx.Store.StreamVersionAsync(existing));
     }
+
+    [Fact]
+    public async Task One_stream_expected_ahead_of_its_version_refuses_the_whole_batch()
+    {
+        var existing = StoreFixture.NewStream();
+        await fx.Store.AppendAsync(existing, ExpectedVersion.NoStream, [StoreFixture.Event()]);
+        var fresh = StoreFixture.NewStream();
+
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() => fx.Store.AppendManyAsync(
+            [new StreamAppend(fresh, ExpectedVersion.NoStream, [StoreFixture.Event()]),
+             new StreamAppend(existing, ExpectedVersion.Exactly(2), [StoreFixture.Event()])]));
+
+        Assert.Equal(0, await fx.Store.StreamVersionAsync(fresh));
+        Assert.Equal(1, await fx.Store.StreamVersionAsync(existing));
+    }
 }

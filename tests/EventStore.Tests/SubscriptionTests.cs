@@ -107,8 +107,14 @@ public sealed class SubscriptionTests(StoreFixture fx) : IClassFixture<StoreFixt
         notifications.Start();
         while (!notifications.Listening) await Task.Delay(10);
         using var stop = new CancellationTokenSource();
+        // An event already waiting: once the subscriber has delivered it, its first pass is over and
+        // it can only see the next one through a notification (or its ten-minute poll).
+        var first = StoreFixture.NewStream("before-sleep");
+        await fx.Store.AppendAsync(first, ExpectedVersion.NoStream, [StoreFixture.Event()]);
         var running = subscriber.Subscription.RunAsync(notifications, TimeSpan.FromMinutes(10), stop.Token);
-        await Task.Delay(200); // let it go to sleep on the long poll
+        var firstPass = DateTime.UtcNow.AddSeconds(60);
+        while (!subscriber.Seen.Any(e => e.StreamId == first) && DateTime.UtcNow < firstPass) await Task.Delay(20);
+        Assert.Contains(subscriber.Seen, e => e.StreamId == first);
 
         var stream = StoreFixture.NewStream("wake");
         await fx.Store.AppendAsync(stream, ExpectedVersion.NoStream, [StoreFixture.Event()]);

@@ -114,6 +114,22 @@ public class CurrentUserTests
     }
 
     [Fact]
+    public void Corrections_and_on_demand_summaries_tell_the_reporter_from_the_approver()
+    {
+        var reporter = Access([Roles.Reporter], "xa-nong-thuong");
+        var approver = Access([Roles.Approver], "thanh-pho-bac-kan");
+
+        Assert.True(reporter.Allows(UnitAction.Correct, "xa-nong-thuong"));
+        Assert.False(reporter.Allows(UnitAction.PublishSummary, "xa-nong-thuong"));
+        Assert.False(reporter.Allows(UnitAction.Correct, "so-nong-nghiep"));
+        Assert.True(approver.Allows(UnitAction.Correct, "xa-nong-thuong"));
+        Assert.True(approver.Allows(UnitAction.PublishSummary, "thanh-pho-bac-kan"));
+        Assert.True(approver.Allows(UnitAction.PublishSummary, "xa-nong-thuong"));
+        Assert.False(approver.Allows(UnitAction.PublishSummary, "so-nong-nghiep"));
+        Assert.False(Access([Roles.Auditor], "bac-kan").Allows(UnitAction.PublishSummary, "bac-kan"));
+    }
+
+    [Fact]
     public void A_cycle_in_the_unit_tree_does_not_hang()
     {
         var cyclic = new Dictionary<string, string?> { ["a"] = "b", ["b"] = "a" };

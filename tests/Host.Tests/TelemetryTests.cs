@@ -35,8 +35,11 @@ public class TelemetryTests(GovReportFactory factory) : IClassFixture<GovReportF
     [Fact]
     public void The_providers_are_registered_singletons()
     {
-        Assert.Same(factory.Services.GetRequiredService<TracerProvider>(), factory.Services.GetRequiredService<TracerProvider>());
-        Assert.NotNull(factory.Services.GetRequiredService<MeterProvider>());
+        // Two request scopes share one provider: a scoped or transient one would start a second exporter per request.
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        Assert.Same(first.ServiceProvider.GetRequiredService<TracerProvider>(), second.ServiceProvider.GetRequiredService<TracerProvider>());
+        Assert.Same(first.ServiceProvider.GetRequiredService<MeterProvider>(), second.ServiceProvider.GetRequiredService<MeterProvider>());
         Assert.Equal("govreport", Telemetry.ServiceName);
     }
 }

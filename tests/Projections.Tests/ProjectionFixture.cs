@@ -59,8 +59,11 @@ public sealed class ProjectionFixture : IAsyncLifetime
         var freshness = new ProjectionFreshness(DataSource, new EventSubscription(DataSource), TimeProvider.System);
         var subscription = ProjectionDaemon.FigureSubscription(DataSource);
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        SubscriptionLag lag;
         do await subscription.CatchUpAsync();
-        while ((await freshness.LagAsync()).PendingEvents > 0 && DateTime.UtcNow < deadline && await Pause());
+        while ((lag = await freshness.LagAsync()).PendingEvents > 0 && DateTime.UtcNow < deadline && await Pause());
+        // A test that goes on behind the log would assert on stale read models and blame the projection.
+        if (lag.PendingEvents > 0) throw new TimeoutException($"The projection did not catch up within 30 s: {lag}");
     }
 
     private static async Task<bool> Pause()

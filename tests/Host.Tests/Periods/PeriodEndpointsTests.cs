@@ -150,7 +150,8 @@ public class Decree09PeriodTests(Decree09Factory factory) : IClassFixture<Decree
         var calendar = factory.Services.GetRequiredService<ReportingCalendar>();
 
         Assert.Equal(CalendarConvention.Decree09, calendar.Options.Convention);
-        Assert.Same(calendar, factory.Services.GetRequiredService<ReportingCalendar>());
+        using var scope = factory.Services.CreateScope();
+        Assert.Same(calendar, scope.ServiceProvider.GetRequiredService<ReportingCalendar>());
         Assert.Equal(new DateOnly(2022, 9, 20), calendar.Deadline(Month.Parse("2022-09"), UnitLevel.Commune));
     }
 }

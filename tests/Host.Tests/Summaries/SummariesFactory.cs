@@ -49,12 +49,31 @@ public class SummariesFactory : ReportsFactory
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The first day after the month's deadline for the city level, 08:00 UTC (15:00 in Vietnam).</summary>
-    public static DateTimeOffset AfterDeadline(Month month)
+    /// <summary>
+    /// The city level's deadline in the default calendar (calendar months, 10 working days, no
+    /// holidays configured), written out by hand from DOMAIN.md's rule rather than asked of the
+    /// host: August 2022 closes Wednesday 31 August, so its tenth working day is Wednesday 14 September.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Month, DateOnly> CityDeadline = new Dictionary<Month, DateOnly>
     {
-        var deadline = new ReportingCalendar(CalendarOptions.Default).Deadline(month, UnitLevel.City).AddDays(1);
-        return new DateTimeOffset(deadline.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
-    }
+        [new Month(2022, 8)] = new(2022, 9, 14),
+        [new Month(2022, 9)] = new(2022, 10, 14),
+        [new Month(2022, 10)] = new(2022, 11, 14),
+        [new Month(2022, 11)] = new(2022, 12, 14),
+        [new Month(2022, 12)] = new(2023, 1, 13),
+        [new Month(2023, 1)] = new(2023, 2, 14),
+        [new Month(2023, 2)] = new(2023, 3, 14),
+        [new Month(2023, 3)] = new(2023, 4, 14),
+        [new Month(2023, 4)] = new(2023, 5, 12),
+        [new Month(2023, 5)] = new(2023, 6, 14),
+    };
+
+    /// <summary>The first day after the month's deadline for the city level, 08:00 UTC (15:00 in Vietnam).</summary>
+    public static DateTimeOffset AfterDeadline(Month month) => InVietnam(CityDeadline[month].AddDays(1), new TimeOnly(15, 0));
+
+    /// <summary>A wall-clock time in Vietnam (UTC+7, no daylight saving) as the instant the host's clock holds.</summary>
+    public static DateTimeOffset InVietnam(DateOnly day, TimeOnly time) =>
+        new DateTimeOffset(day.ToDateTime(time), TimeSpan.FromHours(7)).ToUniversalTime();
 }
 
 internal static class SummaryRequests
