@@ -54,6 +54,17 @@ public class PlanBoundaryTests
             .ThenError("reason-required", "reason");
 
     [Fact]
+    public void Given_a_phased_plan_when_the_same_phasing_comes_again_then_nothing_changes_and_a_new_phasing_is_a_revision()
+    {
+        decimal[] months = [13m, 13m, 13m, 13m, 13m, 13m, 13m, 13m, 13m, 13m, 12m, 12m];
+        var phased = new AnnualTargetsSet(BacKan, 2022, [new(Forest, 155m, months)], "QĐ 12/QĐ-UBND", "planner", January);
+
+        Spec.Given(phased).When(Set([new(Forest, 155m, months.ToArray())])).ThenNothing();
+        Spec.Given(phased).When(Set([new(Forest, 155m)])).ThenError("reason-required", "reason");
+        Spec.Given(phased).When(Set([new(Forest, 155m, [.. months[..10], 11m, 13m])])).ThenError("reason-required", "reason");
+    }
+
+    [Fact]
     public void Given_a_revision_when_the_plan_is_asked_as_of_its_own_instant_then_the_revision_is_in_force()
     {
         var plan = new PlanEvent[] { FirstSet, new AnnualTargetsRevised(BacKan, 2022, [new(Forest, 170m)], "QĐ 30", "Điều chỉnh", "planner", July) }
