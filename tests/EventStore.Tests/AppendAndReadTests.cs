@@ -87,6 +87,17 @@ public sealed class AppendAndReadTests(StoreFixture fx) : IClassFixture<StoreFix
     }
 
     [Fact]
+    public async Task Any_appends_to_a_new_stream_and_to_one_at_whatever_version_it_holds()
+    {
+        var stream = StoreFixture.NewStream();
+        await fx.Store.AppendAsync(stream, ExpectedVersion.Any, [StoreFixture.Event(n: 1)]);
+        await fx.Store.AppendAsync(stream, ExpectedVersion.Any, [StoreFixture.Event(n: 2), StoreFixture.Event(n: 3)]);
+        await fx.Store.AppendAsync(stream, ExpectedVersion.Any, [StoreFixture.Event(n: 4)]);
+
+        Assert.Equal([1L, 2L, 3L, 4L], (await fx.Store.ReadStreamAsync(stream)).Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task Creating_an_existing_stream_is_a_concurrency_error()
     {
         var stream = StoreFixture.NewStream();
