@@ -16,6 +16,7 @@ public sealed class ExpectedVersionTests
         Assert.All(new long[] { 0, 1, 3, 1_000_000 }, v => Assert.True(ExpectedVersion.Any.Accepts(v)));
         Assert.Throws<InvalidOperationException>(() => ExpectedVersion.Any.Value);
         Assert.Equal(3, ExpectedVersion.Exactly(3).Value);
+        Assert.Equal(0, ExpectedVersion.NoStream.Value);
     }
 
     [Fact]
