@@ -9,9 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GovReport.Host.Reports;
 
 /// <summary>
-/// <c>POST …/reports/{month}/submit</c>: the unit submits, optionally with final figures. Whether
-/// it was on time is judged here, once, against the deadline for the unit's level, and recorded
-/// on the event so a later change of calendar never rewrites past timeliness.
+/// <c>POST …/reports/{month}/submit</c>: the unit submits, optionally with final figures.
+/// <see cref="SubmitReport.Judged"/> records the deadline and whether it was met on the event, so
+/// a later change of calendar never rewrites past timeliness.
 /// </summary>
 internal static class SubmitReportEndpoint
 {
