@@ -15,6 +15,17 @@ public static class ReportStatuses
         ReportStatus.Approved => "approved",
         _ => "none",
     };
+
+    /// <summary>The status a read model stored with <see cref="ToApiString"/>.</summary>
+    public static ReportStatus Parse(string text) => text switch
+    {
+        "draft" => ReportStatus.Draft,
+        "submitted" => ReportStatus.Submitted,
+        "returned" => ReportStatus.Returned,
+        "approved" => ReportStatus.Approved,
+        "none" => ReportStatus.None,
+        _ => throw new FormatException($"'{text}' is not a report status."),
+    };
 }
 
 /// <summary>
