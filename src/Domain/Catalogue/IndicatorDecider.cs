@@ -45,5 +45,7 @@ public static class IndicatorDecider
         _ => state,
     };
 
-    public static Indicator? Fold(IEnumerable<IndicatorEvent> events) => events.Aggregate(Initial, Evolve);
+    public static Indicator? Fold(IEnumerable<IndicatorEvent> events) => Decider.Fold(events);
+
+    public static Decider<DefineIndicator, Indicator?, IndicatorEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

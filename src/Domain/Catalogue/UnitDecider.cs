@@ -39,5 +39,7 @@ public static class UnitDecider
         _ => state,
     };
 
-    public static Unit? Fold(IEnumerable<UnitEvent> events) => events.Aggregate(Initial, Evolve);
+    public static Unit? Fold(IEnumerable<UnitEvent> events) => Decider.Fold(events);
+
+    public static Decider<DefineUnit, Unit?, UnitEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

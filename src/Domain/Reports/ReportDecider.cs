@@ -104,7 +104,9 @@ public static class ReportDecider
         _ => state,
     };
 
-    public static MonthlyReport Fold(IEnumerable<ReportEvent> events) => events.Aggregate(Initial, Evolve);
+    public static MonthlyReport Fold(IEnumerable<ReportEvent> events) => Decider.Fold(events);
+
+    public static Decider<ReportCommand, MonthlyReport, ReportEvent> Decider { get; } = new(Initial, Decide, Evolve);
 
     private static IReadOnlyList<FigureValue> Apply(IReadOnlyList<FigureValue> values, IReadOnlyList<FigureChange> changes)
     {

@@ -26,5 +26,7 @@ public static class SummaryDecider
         _ => state,
     };
 
-    public static SummaryPublished? Fold(IEnumerable<SummaryEvent> events) => events.Aggregate(Initial, Evolve);
+    public static SummaryPublished? Fold(IEnumerable<SummaryEvent> events) => Decider.Fold(events);
+
+    public static Decider<PublishSummary, SummaryPublished?, SummaryEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

@@ -62,5 +62,7 @@ public static class PlanDecider
         _ => state,
     };
 
-    public static AnnualPlan? Fold(IEnumerable<PlanEvent> events) => events.Aggregate(Initial, Evolve);
+    public static AnnualPlan? Fold(IEnumerable<PlanEvent> events) => Decider.Fold(events);
+
+    public static Decider<SetAnnualTargets, AnnualPlan?, PlanEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

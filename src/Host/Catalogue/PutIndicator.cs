@@ -57,9 +57,8 @@ internal static class PutIndicator
 
         var command = new DefineIndicator(indicator!.Value, name!, measure!, aggregation!.Value, direction!.Value, sector,
             body.AllowsNegative ?? false, body.MinValue, body.MaxValue);
-        var outcome = await commands.ExecuteAsync<IndicatorEvent, Indicator?>(
-            StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request),
-            IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(command, state),
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request), IndicatorDecider.Decider, command,
             CommandProblems.Metadata(context), ct);
 
         if (CommandProblems.For(outcome) is { } problem) return problem;

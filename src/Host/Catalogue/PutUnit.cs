@@ -67,9 +67,8 @@ internal static class PutUnit
         }
 
         var command = new DefineUnit(id!.Value, name!, kind!.Value, parent, block);
-        var outcome = await commands.ExecuteAsync<UnitEvent, Unit?>(
-            StreamIds.Unit(command.Id), ETags.FromIfMatch(http.Request),
-            UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(command, state),
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Unit(command.Id), ETags.FromIfMatch(http.Request), UnitDecider.Decider, command,
             CommandProblems.Metadata(context), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
 

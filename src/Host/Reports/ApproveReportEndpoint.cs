@@ -31,6 +31,6 @@ internal static class ApproveReportEndpoint
 
         var command = new ApproveReport(target.Unit, target.Month, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason: null, ct);
+            command, reason: null, ct);
     }
 }

@@ -39,6 +39,6 @@ internal static class CorrectFiguresEndpoint
 
         var command = new CorrectFigures(target.Unit, target.Month, values!, reason!, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason, ct);
+            command, reason, ct);
     }
 }

@@ -36,8 +36,8 @@ internal static class GetReportEndpoint
         if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");
 
-        var (report, version) = await commands.LoadAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(unit, parsedMonth), ReportDecider.Fold, instant, ct);
+        var (report, version) = await commands.LoadAsync(
+            StreamIds.Report(unit, parsedMonth), ReportDecider.Decider, instant, ct);
         if (version == 0)
             return Problems.NotFound("report-not-found", instant is null
                 ? $"{unit} has no report for {parsedMonth}."

@@ -17,15 +17,14 @@ internal static class ReportWriter
         StreamCommands commands,
         RequestContext context,
         ReportTarget target,
-        Func<MonthlyReport, Decision<ReportEvent>> decide,
+        ReportCommand command,
         string? reason,
         CancellationToken ct)
     {
         var user = context.CurrentUser!;
         var metadata = new EventMetadata(Actor: user.Subject, Source: "api", CorrelationId: context.CorrelationId, Reason: reason);
-        var outcome = await commands.ExecuteAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(target.Unit, target.Month), ETags.FromIfMatch(http.Request),
-            ReportDecider.Fold, ReportDecider.Evolve, decide, metadata, ct);
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Report(target.Unit, target.Month), ETags.FromIfMatch(http.Request), ReportDecider.Decider, command, metadata, ct);
 
         if (outcome.StaleVersion)
             return Problems.PreconditionFailed(

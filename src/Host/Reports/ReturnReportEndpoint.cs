@@ -34,6 +34,6 @@ internal static class ReturnReportEndpoint
 
         var command = new ReturnReport(target.Unit, target.Month, reason!, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason, ct);
+            command, reason, ct);
     }
 }

@@ -36,6 +36,6 @@ internal static class SaveDraftEndpoint
 
         var command = new SaveDraft(target.Unit, target.Month, values!, narrative, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason: null, ct);
+            command, reason: null, ct);
     }
 }

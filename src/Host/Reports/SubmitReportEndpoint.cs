@@ -41,6 +41,6 @@ internal static class SubmitReportEndpoint
         var command = SubmitReport.Judged(http.RequestServices.GetRequiredService<ReportingCalendar>(), target.Level,
             target.Unit, target.Month, values, narrative, user.Subject, now);
         return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason: null, ct);
+            command, reason: null, ct);
     }
 }
