@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Host.Application;
@@ -61,7 +62,7 @@ internal static class PutIndicator
             StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request), IndicatorDecider.Decider, command,
             CommandProblems.Metadata(context), ct);
 
-        if (CommandProblems.For(outcome) is { } problem) return problem;
+        if (DomainProblems.For(outcome) is { } problem) return problem;
         var view = IndicatorView.From(outcome.State!, outcome.Version);
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return outcome.Appended > 0 && outcome.Version == outcome.Appended

@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Host.Application;
@@ -72,7 +73,7 @@ internal static class PutUnit
             CommandProblems.Metadata(context), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
 
-        if (CommandProblems.For(outcome) is { } problem) return problem;
+        if (DomainProblems.For(outcome) is { } problem) return problem;
         var view = UnitView.From(outcome.State!, outcome.Version);
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return outcome.Appended > 0 && outcome.Version == outcome.Appended

@@ -21,22 +21,11 @@ internal static class ReportWriter
         string? reason,
         CancellationToken ct)
     {
-        var user = context.CurrentUser!;
-        var metadata = new EventMetadata(Actor: user.Subject, Source: "api", CorrelationId: context.CorrelationId, Reason: reason);
+        var metadata = Catalogue.CommandProblems.Metadata(context, reason);
         var outcome = await commands.ExecuteAsync(
             StreamIds.Report(target.Unit, target.Month), ETags.FromIfMatch(http.Request), ReportDecider.Decider, command, metadata, ct);
 
-        if (outcome.StaleVersion)
-            return Problems.PreconditionFailed(
-                $"The report for {target.Unit} {target.Month} is at version {outcome.Version}; read it again and retry.");
-        if (outcome.Error is { } error)
-            return error.Code switch
-            {
-                "invalid-transition" => Problems.Conflict(error.Code, error.Message),
-                ReportDecider.ApproverIsSubmitter => Problems.Forbidden(error.Message, error.Code),
-                _ => Problems.Create(StatusCodes.Status400BadRequest, error.Code, "The request is not valid.", error.Message,
-                    new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }),
-            };
+        if (DomainProblems.For(outcome) is { } problem) return problem;
 
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return TypedResults.Ok(ReportResponse.From(outcome.State, outcome.Version));
