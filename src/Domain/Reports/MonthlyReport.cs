@@ -54,5 +54,13 @@ public sealed record MonthlyReport(
     }
 
     internal static IReadOnlyList<FigureValue> Ordered(IEnumerable<FigureValue> values) =>
-        values.OrderBy(v => v.Indicator).ToArray();
+        // Recorded events already hold their figures in order: a replay must not sort them again.
+        values is IReadOnlyList<FigureValue> list && IsOrdered(list) ? list : values.OrderBy(v => v.Indicator).ToArray();
+
+    private static bool IsOrdered(IReadOnlyList<FigureValue> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+            if (values[i - 1].Indicator.CompareTo(values[i].Indicator) > 0) return false;
+        return true;
+    }
 }
