@@ -1,5 +1,3 @@
-using GovReport.Domain.Catalogue;
-
 namespace GovReport.Domain.Aggregation;
 
 /// <summary>
@@ -13,37 +11,28 @@ public static class UnitRollup
 {
     public static decimal? AcrossUnits(Catalogue.Aggregation aggregation, IEnumerable<decimal> values)
     {
-        var (sum, count) = (0m, 0);
-        foreach (var value in values) (sum, count) = (Saturating.Add(sum, value), count + 1);
-        return FromTotal(aggregation, sum, count);
+        var children = new ChildFigures();
+        foreach (var value in values) children.Add(value);
+        return FigureFor(own: null, aggregation, children);
     }
 
     /// <summary>The figure of units whose values add up to <paramref name="sum"/>: for callers that total as they go.</summary>
     public static decimal? FromTotal(Catalogue.Aggregation aggregation, decimal sum, int count) =>
         count == 0 ? null : aggregation == Catalogue.Aggregation.Average ? Saturating.Divide(sum, count) : sum;
 
-    public static decimal? FigureFor(decimal? own, Catalogue.Aggregation aggregation, IEnumerable<decimal?> children) =>
-        own ?? AcrossUnits(aggregation, children.OfType<decimal>());
+    /// <summary>
+    /// The roll-up rule itself. Children arrive as a running total, not a list: a rebuild rolls up
+    /// thousands of units per page and must not allocate per indicator.
+    /// </summary>
+    public static decimal? FigureFor(decimal? own, Catalogue.Aggregation aggregation, in ChildFigures children) =>
+        own ?? FromTotal(aggregation, children.Sum, children.Count);
+}
 
-    /// <summary>Walks the tree below <paramref name="unit"/>; <paramref name="reported"/> gives a unit's own value for the month.</summary>
-    public static decimal? FigureFor(
-        UnitId unit,
-        Catalogue.Aggregation aggregation,
-        Func<UnitId, decimal?> reported,
-        Func<UnitId, IEnumerable<UnitId>> childrenOf) =>
-        FigureFor(unit, aggregation, reported, childrenOf, []);
+/// <summary>The children's figures for one indicator and month, totalled as they are read.</summary>
+public struct ChildFigures
+{
+    public decimal Sum { get; private set; }
+    public int Count { get; private set; }
 
-    private static decimal? FigureFor(
-        UnitId unit, Catalogue.Aggregation aggregation, Func<UnitId, decimal?> reported,
-        Func<UnitId, IEnumerable<UnitId>> childrenOf, HashSet<UnitId> visiting)
-    {
-        // A corrupt tree with a loop must end the walk, not the process.
-        if (!visiting.Add(unit)) return null;
-        var figure = reported(unit)
-            ?? AcrossUnits(aggregation, childrenOf(unit)
-                .Select(child => FigureFor(child, aggregation, reported, childrenOf, visiting))
-                .OfType<decimal>());
-        visiting.Remove(unit);
-        return figure;
-    }
+    public void Add(decimal value) => (Sum, Count) = (Saturating.Add(Sum, value), Count + 1);
 }

@@ -16,13 +16,13 @@ public static class IndicatorDecider
         var sector = string.IsNullOrWhiteSpace(command.Sector) ? null : command.Sector.Trim();
 
         if (name.Length == 0)
-            return Decision<IndicatorEvent>.Fail("name-required", "An indicator needs a name.", "name");
+            return Decision<IndicatorEvent>.Fail(ErrorCodes.NameRequired, "An indicator needs a name.", "name");
         if (name.Length > MaxNameLength)
-            return Decision<IndicatorEvent>.Fail("name-too-long", $"An indicator name has at most {MaxNameLength} characters.", "name");
+            return Decision<IndicatorEvent>.Fail(ErrorCodes.NameTooLong, $"An indicator name has at most {MaxNameLength} characters.", "name");
         if (measure.Length == 0)
-            return Decision<IndicatorEvent>.Fail("measure-required", "An indicator needs a unit of measure.", "measure");
+            return Decision<IndicatorEvent>.Fail(ErrorCodes.MeasureRequired, "An indicator needs a unit of measure.", "measure");
         if (measure.Length > MaxMeasureLength)
-            return Decision<IndicatorEvent>.Fail("measure-too-long", $"A measure has at most {MaxMeasureLength} characters.", "measure");
+            return Decision<IndicatorEvent>.Fail(ErrorCodes.MeasureTooLong, $"A measure has at most {MaxMeasureLength} characters.", "measure");
 
         if (PlausibleRange.CheckBounds(command.MinValue, command.MaxValue) is { } badRange)
             return Decision<IndicatorEvent>.Fail(badRange);
@@ -45,5 +45,7 @@ public static class IndicatorDecider
         _ => state,
     };
 
-    public static Indicator? Fold(IEnumerable<IndicatorEvent> events) => events.Aggregate(Initial, Evolve);
+    public static Indicator? Fold(IEnumerable<IndicatorEvent> events) => Decider.Fold(events);
+
+    public static Decider<DefineIndicator, Indicator?, IndicatorEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

@@ -30,18 +30,18 @@ public sealed record PlausibleRange(decimal Min, decimal Max)
 
     /// <summary>A value outside the range as an error naming <paramref name="field"/>; null when it lies inside.</summary>
     public DomainError? Check(decimal value, string field, string indicatorName) =>
-        Contains(value) ? null : new DomainError("value-out-of-range",
+        Contains(value) ? null : new DomainError(ErrorCodes.ValueOutOfRange,
             $"{Show(value)} is outside the plausible range of {indicatorName}: {Show(Min)} to {Show(Max)}.", field);
 
     /// <summary>A catalogue's own bounds: each within ±10^15, the lower not above the upper.</summary>
     public static DomainError? CheckBounds(decimal? min, decimal? max)
     {
         if (min is { } lo && Math.Abs(lo) > Limit)
-            return new DomainError("range-out-of-bounds", $"minValue must lie within ±{Show(Limit)}.", "minValue");
+            return new DomainError(ErrorCodes.RangeOutOfBounds, $"minValue must lie within ±{Show(Limit)}.", "minValue");
         if (max is { } hi && Math.Abs(hi) > Limit)
-            return new DomainError("range-out-of-bounds", $"maxValue must lie within ±{Show(Limit)}.", "maxValue");
+            return new DomainError(ErrorCodes.RangeOutOfBounds, $"maxValue must lie within ±{Show(Limit)}.", "maxValue");
         if (min is { } a && max is { } b && a > b)
-            return new DomainError("range-inverted", "minValue cannot be above maxValue.", "minValue");
+            return new DomainError(ErrorCodes.RangeInverted, "minValue cannot be above maxValue.", "minValue");
         return null;
     }
 

@@ -14,11 +14,11 @@ public static class UnitDecider
         var block = string.IsNullOrWhiteSpace(command.Block) ? null : command.Block.Trim();
 
         if (name.Length == 0)
-            return Decision<UnitEvent>.Fail("name-required", "A unit needs a name.", "name");
+            return Decision<UnitEvent>.Fail(ErrorCodes.NameRequired, "A unit needs a name.", "name");
         if (name.Length > MaxNameLength)
-            return Decision<UnitEvent>.Fail("name-too-long", $"A unit name has at most {MaxNameLength} characters.", "name");
+            return Decision<UnitEvent>.Fail(ErrorCodes.NameTooLong, $"A unit name has at most {MaxNameLength} characters.", "name");
         if (command.ParentId == command.Id)
-            return Decision<UnitEvent>.Fail("invalid-parent", "A unit cannot be its own parent.", "parentId");
+            return Decision<UnitEvent>.Fail(ErrorCodes.InvalidParent, "A unit cannot be its own parent.", "parentId");
 
         if (state is null)
             return Decision<UnitEvent>.Ok(new UnitRegistered(command.Id, name, command.Kind, command.ParentId, block));
@@ -39,5 +39,7 @@ public static class UnitDecider
         _ => state,
     };
 
-    public static Unit? Fold(IEnumerable<UnitEvent> events) => events.Aggregate(Initial, Evolve);
+    public static Unit? Fold(IEnumerable<UnitEvent> events) => Decider.Fold(events);
+
+    public static Decider<DefineUnit, Unit?, UnitEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

@@ -17,21 +17,21 @@ public static class UnitTree
         return false;
     }
 
-    /// <summary>The unit and everything beneath it, parents before children.</summary>
-    public static IReadOnlyList<UnitId> Subtree(IReadOnlyDictionary<UnitId, UnitId?> parents, UnitId root)
+    /// <summary>
+    /// The unit and everything beneath it, parents before children. Generic over the id so the
+    /// read models can walk their own string-keyed tree; a corrupt loop ends the walk.
+    /// </summary>
+    public static List<T> Subtree<T>(T root, Func<T, IReadOnlyList<T>> childrenOf) where T : notnull
     {
-        var children = parents
-            .Where(p => p.Value is not null)
-            .GroupBy(p => p.Value!.Value)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Key).Order().ToList());
-        var result = new List<UnitId>();
-        var seen = new HashSet<UnitId>();
-        var queue = new Queue<UnitId>([root]);
+        var result = new List<T>();
+        var seen = new HashSet<T>();
+        var queue = new Queue<T>();
+        queue.Enqueue(root);
         while (queue.TryDequeue(out var id))
         {
             if (!seen.Add(id)) continue;
             result.Add(id);
-            foreach (var child in children.GetValueOrDefault(id) ?? []) queue.Enqueue(child);
+            foreach (var child in childrenOf(id)) queue.Enqueue(child);
         }
 
         return result;

@@ -12,27 +12,39 @@ public static class FigureValidation
     {
         var errors = new List<DomainError>();
         if (month.Start > today)
-            errors.Add(new DomainError("future-month", $"{month} has not started yet; figures cannot be reported for it.", "month"));
+            errors.Add(new DomainError(ErrorCodes.FutureMonth, $"{month} has not started yet; figures cannot be reported for it.", "month"));
 
-        var seen = new HashSet<IndicatorCode>();
+        var duplicates = Duplicates(values).ToDictionary(d => d.Index, d => d.Error);
         for (var i = 0; i < values.Count; i++)
         {
             var (code, value) = values[i];
-            if (!seen.Add(code))
+            if (duplicates.TryGetValue(i, out var duplicate))
             {
-                errors.Add(new DomainError("duplicate-indicator", $"'{code}' appears more than once.", $"values[{i}].indicator"));
+                errors.Add(duplicate);
                 continue;
             }
 
             var indicator = catalogue(code);
             if (indicator is null)
-                errors.Add(new DomainError("unknown-indicator", $"'{code}' is not a defined indicator.", $"values[{i}].indicator"));
+                errors.Add(new DomainError(ErrorCodes.UnknownIndicator, $"'{code}' is not a defined indicator.", $"values[{i}].indicator"));
             else if (value < 0 && !indicator.CanBeNegative)
-                errors.Add(new DomainError("negative-value", $"{indicator.Name} cannot be negative.", $"values[{i}].value"));
+                errors.Add(new DomainError(ErrorCodes.NegativeValue, $"{indicator.Name} cannot be negative.", $"values[{i}].value"));
             else if (indicator.Range.Check(value, $"values[{i}].value", indicator.Name) is { } outOfRange)
                 errors.Add(outOfRange);
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// A report gives each indicator once: every figure naming an indicator an earlier one named.
+    /// The input checks name them all; the decider refuses a command holding any.
+    /// </summary>
+    public static IEnumerable<(int Index, DomainError Error)> Duplicates(IReadOnlyList<FigureValue> values)
+    {
+        var seen = new HashSet<IndicatorCode>();
+        for (var i = 0; i < values.Count; i++)
+            if (!seen.Add(values[i].Indicator))
+                yield return (i, new DomainError(ErrorCodes.DuplicateIndicator, $"'{values[i].Indicator}' appears more than once.", $"values[{i}].indicator"));
     }
 }

@@ -15,6 +15,17 @@ public static class ReportStatuses
         ReportStatus.Approved => "approved",
         _ => "none",
     };
+
+    /// <summary>The status a read model stored with <see cref="ToApiString"/>.</summary>
+    public static ReportStatus Parse(string text) => text switch
+    {
+        "draft" => ReportStatus.Draft,
+        "submitted" => ReportStatus.Submitted,
+        "returned" => ReportStatus.Returned,
+        "approved" => ReportStatus.Approved,
+        "none" => ReportStatus.None,
+        _ => throw new FormatException($"'{text}' is not a report status."),
+    };
 }
 
 /// <summary>
@@ -43,5 +54,13 @@ public sealed record MonthlyReport(
     }
 
     internal static IReadOnlyList<FigureValue> Ordered(IEnumerable<FigureValue> values) =>
-        values.OrderBy(v => v.Indicator).ToArray();
+        // Recorded events already hold their figures in order: a replay must not sort them again.
+        values is IReadOnlyList<FigureValue> list && IsOrdered(list) ? list : values.OrderBy(v => v.Indicator).ToArray();
+
+    private static bool IsOrdered(IReadOnlyList<FigureValue> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+            if (values[i - 1].Indicator.CompareTo(values[i].Indicator) > 0) return false;
+        return true;
+    }
 }

@@ -5,14 +5,12 @@ namespace GovReport.Domain.Reports;
 
 public static class ReportDecider
 {
-    public const string ApproverIsSubmitter = "approver-is-submitter";
-
     public static MonthlyReport Initial => MonthlyReport.Initial;
 
     public static Decision<ReportEvent> Decide(ReportCommand command, MonthlyReport state)
     {
         if (state.Status != ReportStatus.None && (state.Unit != command.Unit || state.Month != command.Month))
-            return Fail("wrong-stream", $"This stream holds {state.Unit} {state.Month}, not {command.Unit} {command.Month}.");
+            return Fail(ErrorCodes.WrongStream, $"This stream holds {state.Unit} {state.Month}, not {command.Unit} {command.Month}.");
 
         return command switch
         {
@@ -45,7 +43,7 @@ public static class ReportDecider
 
         var values = c.Values is null ? state.Values : MonthlyReport.Ordered(c.Values);
         if (values.Count == 0)
-            return Fail("no-values", "A report needs at least one figure before it can be submitted.", "values");
+            return Fail(ErrorCodes.NoValues, "A report needs at least one figure before it can be submitted.", "values");
         return Decision<ReportEvent>.Ok(new ReportSubmitted(
             c.Unit, c.Month, values, c.Narrative ?? state.Narrative, c.At, c.OnTime, c.Deadline, c.By));
     }
@@ -54,7 +52,7 @@ public static class ReportDecider
     {
         if (state.Status != ReportStatus.Submitted) return NotWhen(state, "returned");
         if (string.IsNullOrWhiteSpace(c.Reason))
-            return Fail("reason-required", "Returning a report needs a reason the unit can act on.", "reason");
+            return Fail(ErrorCodes.ReasonRequired, "Returning a report needs a reason the unit can act on.", "reason");
         return Decision<ReportEvent>.Ok(new ReportReturned(c.Unit, c.Month, c.Reason.Trim()));
     }
 
@@ -63,7 +61,7 @@ public static class ReportDecider
     {
         if (state.Status != ReportStatus.Submitted) return NotWhen(state, "approved");
         if (state.SubmittedBy is { } submitter && string.Equals(submitter, c.By, StringComparison.Ordinal))
-            return Fail(ApproverIsSubmitter, $"{c.By} submitted this report, so another account must approve it.");
+            return Fail(ErrorCodes.ApproverIsSubmitter, $"{c.By} submitted this report, so another account must approve it.");
         return Decision<ReportEvent>.Ok(new ReportApproved(c.Unit, c.Month));
     }
 
@@ -72,7 +70,7 @@ public static class ReportDecider
         if (state.Status is not (ReportStatus.Submitted or ReportStatus.Approved))
             return NotWhen(state, "corrected");
         if (string.IsNullOrWhiteSpace(c.Reason))
-            return Fail("reason-required", "A correction needs a reason.", "reason");
+            return Fail(ErrorCodes.ReasonRequired, "A correction needs a reason.", "reason");
         if (Duplicate(c.Values) is { } duplicate) return Decision<ReportEvent>.Fail(duplicate);
 
         var changes = MonthlyReport.Ordered(c.Values)
@@ -80,7 +78,7 @@ public static class ReportDecider
             .Where(change => change.Previous != change.Value)
             .ToArray();
         if (changes.Length == 0)
-            return Fail("no-change", "The correction gives the figures the report already has.", "values");
+            return Fail(ErrorCodes.NoChange, "The correction gives the figures the report already has.", "values");
         return Decision<ReportEvent>.Ok(new FiguresCorrected(c.Unit, c.Month, changes, c.Reason.Trim()));
     }
 
@@ -104,7 +102,9 @@ public static class ReportDecider
         _ => state,
     };
 
-    public static MonthlyReport Fold(IEnumerable<ReportEvent> events) => events.Aggregate(Initial, Evolve);
+    public static MonthlyReport Fold(IEnumerable<ReportEvent> events) => Decider.Fold(events);
+
+    public static Decider<ReportCommand, MonthlyReport, ReportEvent> Decider { get; } = new(Initial, Decide, Evolve);
 
     private static IReadOnlyList<FigureValue> Apply(IReadOnlyList<FigureValue> values, IReadOnlyList<FigureChange> changes)
     {
@@ -113,20 +113,11 @@ public static class ReportDecider
         return MonthlyReport.Ordered(byIndicator.Select(p => new FigureValue(p.Key, p.Value)));
     }
 
-    private static DomainError? Duplicate(IReadOnlyList<FigureValue> values)
-    {
-        var seen = new HashSet<IndicatorCode>();
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!seen.Add(values[i].Indicator))
-                return new DomainError("duplicate-indicator", $"'{values[i].Indicator}' appears more than once.", $"values[{i}].indicator");
-        }
-
-        return null;
-    }
+    private static DomainError? Duplicate(IReadOnlyList<FigureValue> values) =>
+        FigureValidation.Duplicates(values).Select(d => d.Error).FirstOrDefault();
 
     private static Decision<ReportEvent> NotWhen(MonthlyReport state, string what) =>
-        Fail("invalid-transition", $"A report that is {state.Status.ToApiString()} cannot be {what}.");
+        Fail(ErrorCodes.InvalidTransition, $"A report that is {state.Status.ToApiString()} cannot be {what}.");
 
     private static Decision<ReportEvent> Fail(string code, string message, string? field = null) =>
         Decision<ReportEvent>.Fail(code, message, field);

@@ -13,10 +13,10 @@ public static class SummaryDecider
     public static Decision<SummaryEvent> Decide(PublishSummary command, SummaryPublished? state)
     {
         if (state is not null)
-            return Decision<SummaryEvent>.Fail("summary-already-published",
+            return Decision<SummaryEvent>.Fail(ErrorCodes.SummaryAlreadyPublished,
                 $"Summary '{state.Id}' was published at {state.PublishedAt:O} and never changes.");
         if (command.Summary.Lines.Any(string.IsNullOrWhiteSpace))
-            return Decision<SummaryEvent>.Fail("summary-line-empty", "Every line of a summary must say something.", "lines");
+            return Decision<SummaryEvent>.Fail(ErrorCodes.SummaryLineEmpty, "Every line of a summary must say something.", "lines");
         return Decision<SummaryEvent>.Ok(command.Summary);
     }
 
@@ -26,5 +26,7 @@ public static class SummaryDecider
         _ => state,
     };
 
-    public static SummaryPublished? Fold(IEnumerable<SummaryEvent> events) => events.Aggregate(Initial, Evolve);
+    public static SummaryPublished? Fold(IEnumerable<SummaryEvent> events) => Decider.Fold(events);
+
+    public static Decider<PublishSummary, SummaryPublished?, SummaryEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

@@ -1,4 +1,5 @@
 using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
 
 namespace GovReport.Domain.Targets;
 
@@ -14,7 +15,16 @@ public sealed record AnnualPlan(UnitId Unit, int Year, IReadOnlyList<PlanRevisio
 {
     public PlanRevision Current => Revisions[^1];
 
-    /// <summary>The plan in force at an instant, for comparisons answered "as of" the past.</summary>
-    public PlanRevision? AsOf(DateTimeOffset instant) =>
-        Revisions.LastOrDefault(r => r.At is null || r.At <= instant);
+    /// <summary>
+    /// The revision a comparison of <paramref name="month"/> is held to: the one in force at the
+    /// month's end (a mid-year revision applies from its decision, never to the months before it);
+    /// where the plan was first set only after that, its first revision, since a year's plan is
+    /// usually decided after the year has begun. Comparisons "as of" an instant give only the
+    /// revisions recorded by then.
+    /// </summary>
+    public PlanRevision InForceFor(Month month)
+    {
+        var end = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
+        return Revisions.LastOrDefault(r => r.At is null || r.At <= end) ?? Revisions[0];
+    }
 }

@@ -22,7 +22,7 @@ public static class PlanDecider
             return Decision<PlanEvent>.Nothing;
 
         if (string.IsNullOrWhiteSpace(command.Reason))
-            return Decision<PlanEvent>.Fail("reason-required", "Revising a plan needs a reason.", "reason");
+            return Decision<PlanEvent>.Fail(ErrorCodes.ReasonRequired, "Revising a plan needs a reason.", "reason");
 
         return Decision<PlanEvent>.Ok(new AnnualTargetsRevised(
             command.Unit, command.Year, command.Targets, decision, command.Reason.Trim(), command.By, command.At));
@@ -31,21 +31,21 @@ public static class PlanDecider
     private static DomainError? Validate(SetAnnualTargets command)
     {
         if (command.Year is < MinYear or > MaxYear)
-            return new DomainError("invalid-year", $"A plan year is {MinYear}..{MaxYear}.", "year");
+            return new DomainError(ErrorCodes.InvalidYear, $"A plan year is {MinYear}..{MaxYear}.", "year");
 
         var seen = new HashSet<Catalogue.IndicatorCode>();
         for (var i = 0; i < command.Targets.Count; i++)
         {
             var line = command.Targets[i];
             if (!seen.Add(line.Indicator))
-                return new DomainError("duplicate-indicator", $"'{line.Indicator}' appears more than once.", $"targets[{i}].indicator");
+                return new DomainError(ErrorCodes.DuplicateIndicator, $"'{line.Indicator}' appears more than once.", $"targets[{i}].indicator");
             if (line.Monthly is null) continue;
             if (line.Monthly.Count != 12)
-                return new DomainError("invalid-phasing", "Monthly phasing needs exactly 12 numbers, January first.", $"targets[{i}].monthly");
+                return new DomainError(ErrorCodes.InvalidPhasing, "Monthly phasing needs exactly 12 numbers, January first.", $"targets[{i}].monthly");
             for (var m = 0; m < 12; m++)
             {
                 if (line.Monthly[m] < 0)
-                    return new DomainError("negative-value", "A monthly target cannot be negative.", $"targets[{i}].monthly[{m}]");
+                    return new DomainError(ErrorCodes.NegativeValue, "A monthly target cannot be negative.", $"targets[{i}].monthly[{m}]");
             }
         }
 
@@ -62,5 +62,7 @@ public static class PlanDecider
         _ => state,
     };
 
-    public static AnnualPlan? Fold(IEnumerable<PlanEvent> events) => events.Aggregate(Initial, Evolve);
+    public static AnnualPlan? Fold(IEnumerable<PlanEvent> events) => Decider.Fold(events);
+
+    public static Decider<SetAnnualTargets, AnnualPlan?, PlanEvent> Decider { get; } = new(Initial, Decide, Evolve);
 }

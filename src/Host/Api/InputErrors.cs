@@ -41,6 +41,18 @@ internal sealed class InputErrors
         return null;
     }
 
+    /// <summary>
+    /// An optional instant (<c>asOf</c>, <c>from</c>, <c>to</c>): blank means absent. Every endpoint
+    /// reads instants through here, so they all accept and refuse the same texts.
+    /// </summary>
+    public DateTimeOffset? Instant(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (Instants.TryParse(text, out var instant)) return instant;
+        Add(field, Instants.Explain(text));
+        return null;
+    }
+
     /// <summary>A required text, trimmed; null (and an error) when missing, blank or too long.</summary>
     public string? Required(string field, string? text, int maxLength)
     {

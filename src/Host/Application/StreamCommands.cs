@@ -1,3 +1,4 @@
+using GovReport.Domain;
 using GovReport.Domain.Errors;
 using GovReport.EventStore;
 using GovReport.Projections;
@@ -20,12 +21,11 @@ public sealed class StreamCommands(PgEventStore store)
 {
     private const int Attempts = 3;
 
-    public async Task<CommandOutcome<TState>> ExecuteAsync<TEvent, TState>(
+    public async Task<CommandOutcome<TState>> ExecuteAsync<TCommand, TState, TEvent>(
         string streamId,
         long? ifMatch,
-        Func<IEnumerable<TEvent>, TState> fold,
-        Func<TState, TEvent, TState> evolve,
-        Func<TState, Decision<TEvent>> decide,
+        Decider<TCommand, TState, TEvent> decider,
+        TCommand command,
         EventMetadata metadata,
         CancellationToken ct) where TEvent : class
     {
@@ -33,11 +33,11 @@ public sealed class StreamCommands(PgEventStore store)
         {
             var recorded = await store.ReadStreamAsync(streamId, ct: ct);
             var version = recorded.Count == 0 ? 0 : recorded[^1].Version;
-            var state = fold(EventUpcasts.Decode<TEvent>(recorded));
+            var state = decider.Fold(EventUpcasts.Decode<TEvent>(recorded));
             if (ifMatch is { } pinned && pinned != version)
                 return new CommandOutcome<TState>(state, version, 0, null, StaleVersion: true);
 
-            var decision = decide(state);
+            var decision = decider.Decide(command, state);
             if (decision.IsError) return new CommandOutcome<TState>(state, version, 0, decision.Error, false);
             if (decision.Events.Count == 0) return new CommandOutcome<TState>(state, version, 0, null, false);
 
@@ -45,7 +45,7 @@ public sealed class StreamCommands(PgEventStore store)
             try
             {
                 var result = await store.AppendAsync(streamId, ExpectedVersion.Exactly(version), events, InlineProjector.Live, ct);
-                var next = decision.Events.Aggregate(state, evolve);
+                var next = decision.Events.Aggregate(state, decider.Evolve);
                 return new CommandOutcome<TState>(next, result.NextVersion, events.Count, null, false);
             }
             catch (WrongExpectedVersionException) when (ifMatch is null && attempt < Attempts)
@@ -60,10 +60,10 @@ public sealed class StreamCommands(PgEventStore store)
     }
 
     /// <summary>The stream's state as recorded up to an instant (or now), with its version then.</summary>
-    public async Task<(TState State, long Version)> LoadAsync<TEvent, TState>(
-        string streamId, Func<IEnumerable<TEvent>, TState> fold, DateTimeOffset? asOf, CancellationToken ct) where TEvent : class
+    public async Task<(TState State, long Version)> LoadAsync<TCommand, TState, TEvent>(
+        string streamId, Decider<TCommand, TState, TEvent> decider, DateTimeOffset? asOf, CancellationToken ct) where TEvent : class
     {
         var recorded = await store.ReadStreamAsync(streamId, asOf: asOf, ct: ct);
-        return (fold(EventUpcasts.Decode<TEvent>(recorded)), recorded.Count == 0 ? 0 : recorded[^1].Version);
+        return (decider.Fold(EventUpcasts.Decode<TEvent>(recorded)), recorded.Count == 0 ? 0 : recorded[^1].Version);
     }
 }

@@ -43,19 +43,19 @@ internal static class AuditEventsEndpoint
         string? stream, string? unit, string? from, string? to, string? after, string? limit, string? format,
         HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         if (stream is not null && (string.IsNullOrWhiteSpace(stream) || stream.Length > 200))
-            errors["stream"] = ["stream is a stream id of 1 to 200 characters, e.g. report-xa-nong-thuong-2022-08."];
+            errors.Add("stream", "stream is a stream id of 1 to 200 characters, e.g. report-xa-nong-thuong-2022-08.");
         var unitId = AuditParameters.Unit(unit, errors, required: false);
         if (stream is not null && unit is not null)
-            errors["unit"] = ["Filter by stream or by unit, not both."];
-        var fromInstant = AuditParameters.Instant(from, "from", errors);
-        var toInstant = AuditParameters.Instant(to, "to", errors);
+            errors.Add("unit", "Filter by stream or by unit, not both.");
+        var fromInstant = errors.Instant("from", from);
+        var toInstant = errors.Instant("to", to);
         if (fromInstant is not null && toInstant is not null && toInstant < fromInstant)
-            errors["to"] = ["to must not be before from."];
+            errors.Add("to", "to must not be before from.");
         var afterPosition = Cursor(after, errors);
         var pageSize = (int)AuditParameters.Number(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (errors.Any) return errors.ToProblem();
 
         var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
         // One more than asked tells whether there is a next page without a count.
@@ -90,7 +90,7 @@ internal static class AuditEventsEndpoint
     private static string CursorOf(SubscriptionPosition position) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{position.TransactionId}.{position.Sequence}");
 
-    private static SubscriptionPosition Cursor(string? text, Dictionary<string, string[]> errors)
+    private static SubscriptionPosition Cursor(string? text, InputErrors errors)
     {
         if (string.IsNullOrEmpty(text)) return SubscriptionPosition.Start;
         var parts = text.Split('.');
@@ -98,7 +98,7 @@ internal static class AuditEventsEndpoint
             && ulong.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var tx)
             && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
             return new SubscriptionPosition(tx, seq);
-        errors["after"] = ["after is the next cursor of the previous page, e.g. 5123.40981."];
+        errors.Add("after", "after is the next cursor of the previous page, e.g. 5123.40981.");
         return SubscriptionPosition.Start;
     }
 }

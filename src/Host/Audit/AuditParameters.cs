@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using System.Globalization;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
@@ -7,51 +8,43 @@ namespace GovReport.Host.Audit;
 /// <summary>Query-string parsing for the audit endpoints; every failure names its field.</summary>
 internal static class AuditParameters
 {
-    public static DateTimeOffset? Instant(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Api.Instants.TryParse(text, out var instant)) return instant;
-        errors[field] = [Api.Instants.Explain(text)];
-        return null;
-    }
-
-    public static long Number(string? text, string field, long fallback, long min, long max, Dictionary<string, string[]> errors)
+    public static long Number(string? text, string field, long fallback, long min, long max, InputErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        errors[field] = [$"{field} must be a whole number from {min} to {max}."];
+        errors.Add(field, $"{field} must be a whole number from {min} to {max}.");
         return fallback;
     }
 
-    public static UnitId? Unit(string? text, Dictionary<string, string[]> errors, bool required)
+    public static UnitId? Unit(string? text, InputErrors errors, bool required)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            if (required) errors["unit"] = ["unit is required, e.g. xa-nong-thuong."];
+            if (required) errors.Add("unit", "unit is required, e.g. xa-nong-thuong.");
             return null;
         }
         if (UnitId.TryParse(text, out var unit, out var error)) return unit;
-        errors["unit"] = [error!];
+        errors.Add("unit", error!);
         return null;
     }
 
-    public static IndicatorCode? Indicator(string? text, Dictionary<string, string[]> errors)
+    public static IndicatorCode? Indicator(string? text, InputErrors errors)
     {
         if (IndicatorCode.TryParse(text, out var code, out var error)) return code;
-        errors["indicator"] = [string.IsNullOrWhiteSpace(text) ? "indicator is required, e.g. forest-planted." : error!];
+        errors.Add("indicator", string.IsNullOrWhiteSpace(text) ? "indicator is required, e.g. forest-planted." : error!);
         return null;
     }
 
-    public static Month? Month(string? text, DateOnly today, Dictionary<string, string[]> errors)
+    public static Month? Month(string? text, DateOnly today, InputErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors["period"] = ["period is required: the report's month, e.g. 2022-08."];
+            errors.Add("period", "period is required: the report's month, e.g. 2022-08.");
             return null;
         }
         if (Periods.PeriodInput.TryPeriod(text, today, out var period, out var error) && period!.Kind == PeriodKind.Month) return period.FirstMonth;
-        errors["period"] = [error ?? "period must be a month (a report's period), e.g. 2022-08 or 202208."];
+        errors.Add("period", error ?? "period must be a month (a report's period), e.g. 2022-08 or 202208.");
         return null;
     }
 }

@@ -29,11 +29,11 @@ internal static class FigureHistoryEndpoint
     public static async Task<Results<Ok<FigureHistoryResponse>, FileContentHttpResult, ProblemHttpResult>> Get(
         string? unit, string? indicator, string? period, string? format, HttpContext http, PgEventStore store, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         var unitId = AuditParameters.Unit(unit, errors, required: true);
         var code = AuditParameters.Indicator(indicator, errors);
         var month = AuditParameters.Month(period, Periods.PeriodInput.Today(clock), errors);
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (errors.Any) return errors.ToProblem();
 
         var stream = await store.ReadStreamAsync(StreamIds.Report(unitId!.Value, month!.Value), ct: ct);
         if (stream.Count == 0)

@@ -33,7 +33,7 @@ internal static class AuthSetup
             .Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(authenticated)
-            // Anything not marked AllowAnonymous (health, OpenAPI, the login page) needs a token,
+            // Anything not marked AllowAnonymous (health, the OpenAPI document) needs a token,
             // including routes that do not exist, so unknown paths do not reveal what exists.
             .SetFallbackPolicy(authenticated)
             .AddGovReportPolicies();

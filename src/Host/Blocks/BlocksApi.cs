@@ -46,9 +46,9 @@ public sealed class BlocksApi : IApiModule
         CatalogueReader catalogue, CallerAccess access, PerformanceQuery query, ProjectionFreshness freshness,
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, Periods.PeriodInput.Today(clock), catalogue, errors, ct);
-        if (request is null) return Problems.Validation(errors);
+        if (request is null) return errors.ToProblem();
         if ((await catalogue.UnitsAsync(ct)).All(u => !string.Equals(u.Block, block, StringComparison.Ordinal)))
             return Problems.NotFound("block-not-found", $"No unit belongs to a block '{block}'.");
         if (!await access.CanReadBlockAsync(block, ct))

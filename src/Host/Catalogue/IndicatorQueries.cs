@@ -46,8 +46,8 @@ internal static class IndicatorQueries
         var errors = new InputErrors();
         if (errors.IndicatorCode("code", code) is not { } indicatorCode) return errors.ToProblem();
 
-        var (indicator, version) = await commands.LoadAsync<IndicatorEvent, Indicator?>(
-            StreamIds.Indicator(indicatorCode), IndicatorDecider.Fold, null, ct);
+        var (indicator, version) = await commands.LoadAsync(
+            StreamIds.Indicator(indicatorCode), IndicatorDecider.Decider, null, ct);
         if (indicator is null) return Problems.NotFound("indicator-not-found", $"No indicator '{indicatorCode}' is defined.");
 
         http.Response.Headers.ETag = ETags.For(version);

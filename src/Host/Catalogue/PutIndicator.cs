@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Host.Application;
@@ -57,12 +58,11 @@ internal static class PutIndicator
 
         var command = new DefineIndicator(indicator!.Value, name!, measure!, aggregation!.Value, direction!.Value, sector,
             body.AllowsNegative ?? false, body.MinValue, body.MaxValue);
-        var outcome = await commands.ExecuteAsync<IndicatorEvent, Indicator?>(
-            StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request),
-            IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(command, state),
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request), IndicatorDecider.Decider, command,
             CommandProblems.Metadata(context), ct);
 
-        if (CommandProblems.For(outcome) is { } problem) return problem;
+        if (DomainProblems.For(outcome) is { } problem) return problem;
         var view = IndicatorView.From(outcome.State!, outcome.Version);
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return outcome.Appended > 0 && outcome.Version == outcome.Appended

@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Host.Application;
@@ -67,13 +68,12 @@ internal static class PutUnit
         }
 
         var command = new DefineUnit(id!.Value, name!, kind!.Value, parent, block);
-        var outcome = await commands.ExecuteAsync<UnitEvent, Unit?>(
-            StreamIds.Unit(command.Id), ETags.FromIfMatch(http.Request),
-            UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(command, state),
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Unit(command.Id), ETags.FromIfMatch(http.Request), UnitDecider.Decider, command,
             CommandProblems.Metadata(context), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
 
-        if (CommandProblems.For(outcome) is { } problem) return problem;
+        if (DomainProblems.For(outcome) is { } problem) return problem;
         var view = UnitView.From(outcome.State!, outcome.Version);
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return outcome.Appended > 0 && outcome.Version == outcome.Appended

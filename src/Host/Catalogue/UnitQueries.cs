@@ -55,7 +55,7 @@ internal static class UnitQueries
         var errors = new InputErrors();
         if (errors.UnitId("unitId", unitId) is not { } id) return errors.ToProblem();
 
-        var (unit, version) = await commands.LoadAsync<UnitEvent, Unit?>(StreamIds.Unit(id), UnitDecider.Fold, null, ct);
+        var (unit, version) = await commands.LoadAsync(StreamIds.Unit(id), UnitDecider.Decider, null, ct);
         if (unit is null) return Problems.NotFound("unit-not-found", $"No unit '{id}' is registered.");
 
         var parents = await catalogue.ParentsAsync(ct);

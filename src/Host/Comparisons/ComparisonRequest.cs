@@ -1,3 +1,4 @@
+using GovReport.Host.Api;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Projections.Queries;
@@ -12,21 +13,21 @@ internal sealed record ComparisonRequest(Period Period, ComparisonView View, Dat
 {
     public static async Task<ComparisonRequest?> ParseAsync(
         string? period, string? view, string? asOf, string? indicator, DateOnly today,
-        CatalogueReader catalogue, Dictionary<string, string[]> errors, CancellationToken ct)
+        CatalogueReader catalogue, InputErrors errors, CancellationToken ct)
     {
         var parsedPeriod = QueryParameters.Period(period, today, errors);
-        var instant = QueryParameters.AsOf(asOf, errors);
+        var instant = errors.Instant("asOf", asOf);
         var parsedView = ComparisonView.Month;
-        if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors["view"] = [viewError!];
+        if (view is not null && !ComparisonViews.TryParse(view, out parsedView, out var viewError)) errors.Add("view", viewError!);
         else if (view is null && parsedPeriod is not null) parsedView = DefaultView(parsedPeriod.Kind);
         IndicatorCode? only = null;
         if (indicator is not null)
         {
-            if (!IndicatorCode.TryParse(indicator, out var code, out var codeError)) errors["indicator"] = [codeError!];
-            else if ((await catalogue.IndicatorsAsync(ct)).All(i => i.Code != code)) errors["indicator"] = [$"No indicator '{indicator}' is defined."];
+            if (!IndicatorCode.TryParse(indicator, out var code, out var codeError)) errors.Add("indicator", codeError!);
+            else if ((await catalogue.IndicatorsAsync(ct)).All(i => i.Code != code)) errors.Add("indicator", $"No indicator '{indicator}' is defined.");
             else only = code;
         }
-        return parsedPeriod is null || errors.Count > 0 ? null : new ComparisonRequest(parsedPeriod, parsedView, instant, only);
+        return parsedPeriod is null || errors.Any ? null : new ComparisonRequest(parsedPeriod, parsedView, instant, only);
     }
 
     /// <summary>A quarter, half or year asked for on its own is compared as a whole.</summary>

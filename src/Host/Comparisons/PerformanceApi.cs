@@ -54,10 +54,10 @@ public sealed class PerformanceApi : IApiModule
         CatalogueReader catalogue, CallerAccess access, PerformanceQuery query, ProjectionFreshness freshness,
         IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors["unitId"] = [unitError!];
+        var errors = new InputErrors();
+        if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors.Add("unitId", unitError!);
         var request = await ComparisonRequest.ParseAsync(period, view, asOf, indicator, Periods.PeriodInput.Today(clock), catalogue, errors, ct);
-        if (request is null) return Problems.Validation(errors);
+        if (request is null) return errors.ToProblem();
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
         if (!await access.CanReadAsync(unit.Value, ct)) return Problems.Forbidden($"You may not read the figures of {unit}.");
 

@@ -20,15 +20,15 @@ public sealed class ReportingStatusApi : IApiModule
         string? period, string? scope, string? asOf, CatalogueReader catalogue, CallerAccess access, ReportingStatusQuery query, TimeProvider clock,
         CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         var parsed = QueryParameters.Period(period, Periods.PeriodInput.Today(clock), errors);
-        var instant = QueryParameters.AsOf(asOf, errors);
+        var instant = errors.Instant("asOf", asOf);
         if (scope is not null)
         {
-            if (!UnitId.TryParse(scope, out _, out var error)) errors["scope"] = [error!];
-            else if (await catalogue.UnitAsync(scope, ct) is null) errors["scope"] = [$"No unit '{scope}' is registered."];
+            if (!UnitId.TryParse(scope, out _, out var error)) errors.Add("scope", error!);
+            else if (await catalogue.UnitAsync(scope, ct) is null) errors.Add("scope", $"No unit '{scope}' is registered.");
         }
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (errors.Any) return errors.ToProblem();
         // Without a scope the answer covers every unit, so only callers who read everything get it.
         var caller = access.Caller;
         if (scope is null && !caller.ReadsEverything)

@@ -92,9 +92,9 @@ public static partial class ImportVerb
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var actor = options.GetValueOrDefault("--actor") ?? $"cli:{Environment.UserName}";
         var metadata = new EventMetadata(actor, $"import:sha256:{hash}", Reason: $"imported from {file.Name}");
-        var outcome = await services.GetRequiredService<StreamCommands>().ExecuteAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(target.Unit, target.Month), ifMatch: null, ReportDecider.Fold, ReportDecider.Evolve,
-            Decide(services, target, values, args.Contains(Submit), actor, now), metadata, ct);
+        var outcome = await services.GetRequiredService<StreamCommands>().ExecuteAsync(
+            StreamIds.Report(target.Unit, target.Month), ifMatch: null, ReportDecider.Decider,
+            Command(services, target, values, args.Contains(Submit), actor, now), metadata, ct);
         if (outcome.Error is { } refused) return Fail(stderr, file.Name, [$"{target.Unit} {target.Month}: {refused.Message}"]);
 
         stdout.WriteLine(JsonSerializer.Serialize(new { file = file.Name, source = metadata.Source, appended = outcome.Appended,
@@ -102,14 +102,12 @@ public static partial class ImportVerb
         return 0;
     }
 
-    private static Func<MonthlyReport, Decision<ReportEvent>> Decide(
-        IServiceProvider services, ReportTarget target, IReadOnlyList<FigureValue> values, bool submit, string actor, DateTimeOffset now)
-    {
-        if (!submit) return state => ReportDecider.Decide(new SaveDraft(target.Unit, target.Month, values, null, actor, now), state);
-        var command = SubmitReport.Judged(services.GetRequiredService<ReportingCalendar>(), target.Level,
-            target.Unit, target.Month, values, null, actor, now);
-        return state => ReportDecider.Decide(command, state);
-    }
+    private static ReportCommand Command(
+        IServiceProvider services, ReportTarget target, IReadOnlyList<FigureValue> values, bool submit, string actor, DateTimeOffset now) =>
+        submit
+            ? SubmitReport.Judged(services.GetRequiredService<ReportingCalendar>(), target.Level,
+                target.Unit, target.Month, values, null, actor, now)
+            : new SaveDraft(target.Unit, target.Month, values, null, actor, now);
 
     /// <summary>An error of the report checks, named by the file's line rather than the body's index.</summary>
     private static string Located((string Field, string Message) error, IReadOnlyList<int> lines) =>

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 
 namespace GovReport.Host.OpenApi;
 
-/// <summary>Endpoints marked AllowAnonymous (health, the login page) say so, overriding the document-wide Bearer requirement.</summary>
+/// <summary>Endpoints marked AllowAnonymous (health, the OpenAPI document) say so, overriding the document-wide Bearer requirement.</summary>
 internal sealed class AnonymousOperationTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

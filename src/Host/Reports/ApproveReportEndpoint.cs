@@ -1,8 +1,5 @@
 using GovReport.Domain.Reports;
-using GovReport.Host.Application;
 using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
-using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Reports;
@@ -18,19 +15,12 @@ internal static class ApproveReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Approve(
-        string unitId, string month, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
+        string unitId, string month, [AsParameters] ReportWriter writer, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var errors = new InputErrors();
-        var target = await ReportInput.ResolveAsync(unitId, month, catalogue, ReportInput.Today(now), errors, ct);
-        if (target is null) return errors.ToProblem();
-        var user = context.CurrentUser!;
-        if (!await access.AllowsAsync(UnitAction.Review, target.Unit.Value, ct))
-            return ReportWriter.Forbidden(target, "approve");
+        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Review, "approve", ct);
+        if (write is null) return refused!;
 
-        var command = new ApproveReport(target.Unit, target.Month, user.Subject, now);
-        return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason: null, ct);
+        return await write.ExecuteAsync(
+            () => new ApproveReport(write.Target.Unit, write.Target.Month, write.By, write.Now), reason: null, ct);
     }
 }

@@ -1,8 +1,5 @@
 using GovReport.Domain.Reports;
-using GovReport.Host.Application;
 using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
-using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Reports;
@@ -21,24 +18,14 @@ internal static class CorrectFiguresEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Correct(
-        string unitId, string month, CorrectionBody body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
+        string unitId, string month, CorrectionBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = ReportInput.Today(now);
-        var errors = new InputErrors();
-        var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
-        if (target is null) return errors.ToProblem();
-        var user = context.CurrentUser!;
-        if (!await access.AllowsAsync(UnitAction.Correct, target.Unit.Value, ct))
-            return ReportWriter.Forbidden(target, "correct");
+        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Correct, "correct", ct);
+        if (write is null) return refused!;
 
-        var values = await ReportInput.FiguresAsync(body.Values, required: true, target, today, catalogue, errors, ct);
-        var reason = ReportInput.Reason(body.Reason, errors);
-        if (errors.Any) return errors.ToProblem();
-
-        var command = new CorrectFigures(target.Unit, target.Month, values!, reason!, user.Subject, now);
-        return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason, ct);
+        var values = await write.FiguresAsync(body.Values, required: true, ct);
+        var reason = ReportInput.Reason(body.Reason, write.Errors);
+        return await write.ExecuteAsync(
+            () => new CorrectFigures(write.Target.Unit, write.Target.Month, values!, reason!, write.By, write.Now), reason, ct);
     }
 }

@@ -31,13 +31,13 @@ internal static class GetReportEndpoint
     {
         var errors = new InputErrors();
         ReportInput.TryParseRoute(unitId, month, Periods.PeriodInput.Today(clock), errors, out var unit, out var parsedMonth);
-        var instant = ParseInstant(asOf, errors);
+        var instant = errors.Instant("asOf", asOf);
         if (errors.Any) return errors.ToProblem();
         if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");
 
-        var (report, version) = await commands.LoadAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(unit, parsedMonth), ReportDecider.Fold, instant, ct);
+        var (report, version) = await commands.LoadAsync(
+            StreamIds.Report(unit, parsedMonth), ReportDecider.Decider, instant, ct);
         if (version == 0)
             return Problems.NotFound("report-not-found", instant is null
                 ? $"{unit} has no report for {parsedMonth}."
@@ -45,13 +45,5 @@ internal static class GetReportEndpoint
 
         http.Response.Headers.ETag = ETags.For(version);
         return TypedResults.Ok(ReportResponse.From(report, version));
-    }
-
-    internal static DateTimeOffset? ParseInstant(string? text, InputErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Api.Instants.TryParse(text, out var instant)) return instant;
-        errors.Add("asOf", Api.Instants.Explain(text));
-        return null;
     }
 }

@@ -1,48 +1,73 @@
 using GovReport.Domain;
-using GovReport.Domain.Errors;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
 using GovReport.Host.Api;
 using GovReport.Host.Application;
+using GovReport.Host.Auth;
 using GovReport.Host.Correlation;
+using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Reports;
 
-/// <summary>Runs a report command on its stream and answers with the report as it now stands.</summary>
-internal static class ReportWriter
+/// <summary>
+/// What every report write shares, bound from the request with <c>[AsParameters]</c>: resolve the
+/// report the route names, check the caller may act on it, read the body's figures, and run the
+/// command on the report's stream. Nothing is appended until every check has passed.
+/// </summary>
+internal sealed record ReportWriter(
+    HttpContext Http, RequestContext Context, StreamCommands Commands, CatalogueReader Catalogue,
+    CallerAccess Access, TimeProvider Clock, ReportingCalendar Calendar)
 {
-    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> ExecuteAsync(
-        HttpContext http,
-        StreamCommands commands,
-        RequestContext context,
-        ReportTarget target,
-        Func<MonthlyReport, Decision<ReportEvent>> decide,
-        string? reason,
-        CancellationToken ct)
+    /// <summary>The report to write, or the problem that stops the request before its body is read.</summary>
+    public async Task<(ReportWrite? Write, ProblemHttpResult? Refused)> OpenAsync(
+        string unitId, string month, UnitAction action, string what, CancellationToken ct)
     {
-        var user = context.CurrentUser!;
-        var metadata = new EventMetadata(Actor: user.Subject, Source: "api", CorrelationId: context.CorrelationId, Reason: reason);
-        var outcome = await commands.ExecuteAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(target.Unit, target.Month), ETags.FromIfMatch(http.Request),
-            ReportDecider.Fold, ReportDecider.Evolve, decide, metadata, ct);
-
-        if (outcome.StaleVersion)
-            return Problems.PreconditionFailed(
-                $"The report for {target.Unit} {target.Month} is at version {outcome.Version}; read it again and retry.");
-        if (outcome.Error is { } error)
-            return error.Code switch
-            {
-                "invalid-transition" => Problems.Conflict(error.Code, error.Message),
-                ReportDecider.ApproverIsSubmitter => Problems.Forbidden(error.Message, error.Code),
-                _ => Problems.Create(StatusCodes.Status400BadRequest, error.Code, "The request is not valid.", error.Message,
-                    new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }),
-            };
-
-        http.Response.Headers.ETag = ETags.For(outcome.Version);
-        return TypedResults.Ok(ReportResponse.From(outcome.State, outcome.Version));
+        var now = Clock.GetUtcNow();
+        var today = ReportInput.Today(now);
+        var errors = new InputErrors();
+        var target = await ReportInput.ResolveAsync(unitId, month, Catalogue, today, errors, ct);
+        if (target is null) return (null, errors.ToProblem());
+        if (!await Access.AllowsAsync(action, target.Unit.Value, ct))
+            return (null, Problems.Forbidden($"You may not {what} the report of {target.Unit}."));
+        return (new ReportWrite(this, target, now, today, errors, Context.CurrentUser!.Subject), null);
     }
 
-    public static ProblemHttpResult Forbidden(ReportTarget target, string what) =>
-        Problems.Forbidden($"You may not {what} the report of {target.Unit}.");
+    internal async Task<IReadOnlyList<FigureValue>?> FiguresAsync(
+        ReportWrite write, IReadOnlyList<FigureInput?>? values, bool required, CancellationToken ct) =>
+        await ReportInput.FiguresAsync(values, required, write.Target, write.Today, Catalogue, write.Errors, ct);
+
+    internal async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> ExecuteAsync(
+        ReportWrite write, Func<ReportCommand> command, string? reason, CancellationToken ct)
+    {
+        if (write.Errors.Any) return write.Errors.ToProblem();
+        var outcome = await Commands.ExecuteAsync(
+            StreamIds.Report(write.Target.Unit, write.Target.Month), ETags.FromIfMatch(Http.Request), ReportDecider.Decider,
+            command(), Host.Catalogue.CommandProblems.Metadata(Context, reason), ct);
+        if (DomainProblems.For(outcome) is { } problem) return problem;
+
+        Http.Response.Headers.ETag = ETags.For(outcome.Version);
+        return TypedResults.Ok(ReportResponse.From(outcome.State, outcome.Version));
+    }
+}
+
+/// <summary>A report write past its opening: the report it addresses, when, by whom, and the body's errors so far.</summary>
+internal sealed class ReportWrite(
+    ReportWriter writer, ReportTarget target, DateTimeOffset now, DateOnly today, InputErrors errors, string by)
+{
+    public ReportTarget Target => target;
+    public DateTimeOffset Now => now;
+    public DateOnly Today => today;
+    public InputErrors Errors => errors;
+    public string By => by;
+    public ReportingCalendar Calendar => writer.Calendar;
+
+    public Task<IReadOnlyList<FigureValue>?> FiguresAsync(IReadOnlyList<FigureInput?>? values, bool required, CancellationToken ct) =>
+        writer.FiguresAsync(this, values, required, ct);
+
+    /// <summary>Runs the command unless the body had errors; <paramref name="command"/> is built only when it runs.</summary>
+    public Task<Results<Ok<ReportResponse>, ProblemHttpResult>> ExecuteAsync(Func<ReportCommand> command, string? reason, CancellationToken ct) =>
+        writer.ExecuteAsync(this, command, reason, ct);
 }

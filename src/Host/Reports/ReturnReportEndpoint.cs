@@ -1,8 +1,5 @@
 using GovReport.Domain.Reports;
-using GovReport.Host.Application;
 using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
-using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Reports;
@@ -18,22 +15,13 @@ internal static class ReturnReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Return(
-        string unitId, string month, ReturnBody body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
+        string unitId, string month, ReturnBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var errors = new InputErrors();
-        var target = await ReportInput.ResolveAsync(unitId, month, catalogue, ReportInput.Today(now), errors, ct);
-        if (target is null) return errors.ToProblem();
-        var user = context.CurrentUser!;
-        if (!await access.AllowsAsync(UnitAction.Review, target.Unit.Value, ct))
-            return ReportWriter.Forbidden(target, "return");
+        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Review, "return", ct);
+        if (write is null) return refused!;
 
-        var reason = ReportInput.Reason(body.Reason, errors);
-        if (errors.Any) return errors.ToProblem();
-
-        var command = new ReturnReport(target.Unit, target.Month, reason!, user.Subject, now);
-        return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason, ct);
+        var reason = ReportInput.Reason(body.Reason, write.Errors);
+        return await write.ExecuteAsync(
+            () => new ReturnReport(write.Target.Unit, write.Target.Month, reason!, write.By, write.Now), reason, ct);
     }
 }

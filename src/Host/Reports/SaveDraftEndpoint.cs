@@ -1,8 +1,5 @@
 using GovReport.Domain.Reports;
-using GovReport.Host.Application;
 using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
-using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Reports;
@@ -18,24 +15,15 @@ internal static class SaveDraftEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> SaveDraft(
-        string unitId, string month, ReportBody body, HttpContext http, RequestContext context,
-        StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock, CancellationToken ct)
+        string unitId, string month, ReportBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var today = ReportInput.Today(now);
-        var errors = new InputErrors();
-        var target = await ReportInput.ResolveAsync(unitId, month, catalogue, today, errors, ct);
-        if (target is null) return errors.ToProblem();
-        var user = context.CurrentUser!;
-        if (!await access.AllowsAsync(UnitAction.File, target.Unit.Value, ct)) return ReportWriter.Forbidden(target, "write");
+        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "write", ct);
+        if (write is null) return refused!;
 
-        var values = await ReportInput.FiguresAsync(body.Values, required: false, target, today, catalogue, errors, ct);
-        if (body.Values is null) errors.Add("values", "Give the draft's figures: [{indicator, value}] (may be empty).");
-        var narrative = ReportInput.Narrative(body.Narrative, errors);
-        if (errors.Any) return errors.ToProblem();
-
-        var command = new SaveDraft(target.Unit, target.Month, values!, narrative, user.Subject, now);
-        return await ReportWriter.ExecuteAsync(http, commands, context, target,
-            state => ReportDecider.Decide(command, state), reason: null, ct);
+        var values = await write.FiguresAsync(body.Values, required: false, ct);
+        if (body.Values is null) write.Errors.Add("values", "Give the draft's figures: [{indicator, value}] (may be empty).");
+        var narrative = ReportInput.Narrative(body.Narrative, write.Errors);
+        return await write.ExecuteAsync(
+            () => new SaveDraft(write.Target.Unit, write.Target.Month, values!, narrative, write.By, write.Now), reason: null, ct);
     }
 }

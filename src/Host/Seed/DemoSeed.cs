@@ -42,13 +42,11 @@ public static class DemoSeed
 
         var units = 0;
         foreach (var unit in DemoUnits.All)
-            units += await RunAsync<UnitEvent, Unit?>(commands, StreamIds.Unit(unit.Id),
-                UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(unit, state), ct);
+            units += await RunAsync(commands, StreamIds.Unit(unit.Id), UnitDecider.Decider, unit, ct);
 
         var indicators = 0;
         foreach (var indicator in DemoIndicators.All)
-            indicators += await RunAsync<IndicatorEvent, Indicator?>(commands, StreamIds.Indicator(indicator.Code),
-                IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(indicator, state), ct);
+            indicators += await RunAsync(commands, StreamIds.Indicator(indicator.Code), IndicatorDecider.Decider, indicator, ct);
 
         var plans = 0;
         foreach (var stream in DemoPlans.All)
@@ -56,9 +54,8 @@ public static class DemoSeed
             {
                 var (command, revision) = (stream[i], i);
                 // The i-th plan of a stream applies only to a stream holding exactly i revisions.
-                plans += await RunAsync<PlanEvent, AnnualPlan?>(commands, StreamIds.Plan(command.Unit, command.Year),
-                    PlanDecider.Fold, PlanDecider.Evolve,
-                    state => (state?.Revisions.Count ?? 0) == revision ? PlanDecider.Decide(command, state) : Decision<PlanEvent>.Nothing, ct);
+                plans += await RunAsync(commands, StreamIds.Plan(command.Unit, command.Year),
+                    Only(PlanDecider.Decider, state => (state?.Revisions.Count ?? 0) == revision), command, ct);
             }
 
         var reports = 0;
@@ -75,22 +72,24 @@ public static class DemoSeed
         var at = DemoReports.SubmittedAt(report, calendar, level, index);
         var submit = SubmitReport.Judged(calendar, level, report.Unit, report.Month, report.Values, report.Narrative, Actor, at);
         var stream = StreamIds.Report(report.Unit, report.Month);
-        var appended = await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
-            state => state.Status == ReportStatus.None ? ReportDecider.Decide(submit, state) : Decision<ReportEvent>.Nothing, ct);
+        var appended = await RunAsync(commands, stream, Only(ReportDecider.Decider, state => state.Status == ReportStatus.None), submit, ct);
         if (!report.Approved) return appended;
 
         var approve = new ApproveReport(report.Unit, report.Month, ApproverActor, at.AddDays(2));
-        return appended + await RunAsync<ReportEvent, MonthlyReport>(commands, stream, ReportDecider.Fold, ReportDecider.Evolve,
-            state => state.Status == ReportStatus.Submitted ? ReportDecider.Decide(approve, state) : Decision<ReportEvent>.Nothing, ct,
-            ApproverMetadata);
+        return appended + await RunAsync(commands, stream,
+            Only(ReportDecider.Decider, state => state.Status == ReportStatus.Submitted), approve, ct, ApproverMetadata);
     }
 
-    private static async Task<int> RunAsync<TEvent, TState>(
-        StreamCommands commands, string streamId,
-        Func<IEnumerable<TEvent>, TState> fold, Func<TState, TEvent, TState> evolve, Func<TState, Decision<TEvent>> decide,
+    /// <summary>The decider, deciding nothing unless the stream is where this step of the seed expects it.</summary>
+    private static Decider<TCommand, TState, TEvent> Only<TCommand, TState, TEvent>(
+        Decider<TCommand, TState, TEvent> decider, Func<TState, bool> when) =>
+        decider with { Decide = (command, state) => when(state) ? decider.Decide(command, state) : Decision<TEvent>.Nothing };
+
+    private static async Task<int> RunAsync<TCommand, TState, TEvent>(
+        StreamCommands commands, string streamId, Decider<TCommand, TState, TEvent> decider, TCommand command,
         CancellationToken ct, EventMetadata? metadata = null) where TEvent : class
     {
-        var outcome = await commands.ExecuteAsync(streamId, ifMatch: null, fold, evolve, decide, metadata ?? Metadata, ct);
+        var outcome = await commands.ExecuteAsync(streamId, ifMatch: null, decider, command, metadata ?? Metadata, ct);
         if (outcome.Error is { } error)
             throw new InvalidOperationException($"Seeding {streamId} failed: {error.Code}: {error.Message}");
         if (outcome.StaleVersion)

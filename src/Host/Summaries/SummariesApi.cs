@@ -36,20 +36,20 @@ public sealed class SummariesApi : IApiModule
     public static async Task<Results<Ok<SummaryList>, ProblemHttpResult>> ListAsync(
         string? scope, string? period, SummaryStore store, CallerAccess access, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         // A block is named "block:{block}", e.g. scope=block:kinh-te; anything else is a unit id.
         if (scope is not null && BlockScope.IsBlock(scope))
         {
-            if (!BlockScope.IsSummarisable(BlockScope.BlockOf(scope))) errors["scope"] = [$"'{scope}' is not a block scope such as block:kinh-te."];
+            if (!BlockScope.IsSummarisable(BlockScope.BlockOf(scope))) errors.Add("scope", $"'{scope}' is not a block scope such as block:kinh-te.");
         }
-        else if (scope is not null && !UnitId.TryParse(scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
+        else if (scope is not null && !UnitId.TryParse(scope, out _, out var scopeError)) errors.Add("scope", scopeError!);
         Month? month = null;
         if (period is not null)
         {
             if (Periods.PeriodInput.TryMonth(period, Periods.PeriodInput.Today(clock), out var parsed, out var periodError)) month = parsed;
-            else errors["period"] = [$"Summaries are monthly: {periodError}"];
+            else errors.Add("period", $"Summaries are monthly: {periodError}");
         }
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (errors.Any) return errors.ToProblem();
         if (scope is not null && !await access.CanReadScopeAsync(scope, ct))
             return Problems.Forbidden($"You may not read the summaries of {scope}.");
         var items = await store.ListAsync(scope, month?.ToString(), ct);
@@ -80,24 +80,24 @@ public sealed class SummariesApi : IApiModule
         PublishSummaryRequest? body, RequestContext context, CatalogueReader catalogue, CallerAccess access,
         SummaryPublisher publisher, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new InputErrors();
         UnitRow? scope = null;
-        if (string.IsNullOrWhiteSpace(body?.Scope)) errors["scope"] = ["scope is required: the unit whose summary to publish."];
+        if (string.IsNullOrWhiteSpace(body?.Scope)) errors.Add("scope", "scope is required: the unit whose summary to publish.");
         else if (BlockScope.IsBlock(body.Scope))
         {
             // Only an administrator may publish a block's summary: approvers answer for units, not blocks.
             var block = BlockScope.BlockOf(body.Scope);
             if (!BlockScope.IsSummarisable(block) || (await catalogue.UnitsAsync(ct)).All(u => u.Block != block))
-                errors["scope"] = [$"No unit belongs to a block '{block}'."];
+                errors.Add("scope", $"No unit belongs to a block '{block}'.");
             else scope = BlockScope.Row(block, clock.GetUtcNow());
         }
-        else if (!UnitId.TryParse(body.Scope, out _, out var scopeError)) errors["scope"] = [scopeError!];
-        else if ((scope = await catalogue.UnitAsync(body.Scope, ct)) is null) errors["scope"] = [$"No unit '{body.Scope}' is registered."];
+        else if (!UnitId.TryParse(body.Scope, out _, out var scopeError)) errors.Add("scope", scopeError!);
+        else if ((scope = await catalogue.UnitAsync(body.Scope, ct)) is null) errors.Add("scope", $"No unit '{body.Scope}' is registered.");
         var month = default(Month);
-        if (string.IsNullOrWhiteSpace(body?.Period)) errors["period"] = ["period is required, e.g. 2022-08."];
-        else if (!Periods.PeriodInput.TryMonth(body.Period, Periods.PeriodInput.Today(clock), out month, out var periodError)) errors["period"] = [$"Summaries are monthly: {periodError}"];
-        else if (month > Month.Of(ReportingCalendar.LocalDate(clock.GetUtcNow()))) errors["period"] = [$"{month} has not begun yet."];
-        if (errors.Count > 0) return Problems.Validation(errors);
+        if (string.IsNullOrWhiteSpace(body?.Period)) errors.Add("period", "period is required, e.g. 2022-08.");
+        else if (!Periods.PeriodInput.TryMonth(body.Period, Periods.PeriodInput.Today(clock), out month, out var periodError)) errors.Add("period", $"Summaries are monthly: {periodError}");
+        else if (month > Month.Of(ReportingCalendar.LocalDate(clock.GetUtcNow()))) errors.Add("period", $"{month} has not begun yet.");
+        if (errors.Any) return errors.ToProblem();
 
         var user = context.CurrentUser!;
         if (!await access.AllowsAsync(UnitAction.PublishSummary, scope!.Id, ct))

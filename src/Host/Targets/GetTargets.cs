@@ -28,7 +28,7 @@ internal static class GetTargets
         var errors = new InputErrors();
         var unit = errors.UnitId("unitId", unitId);
         var planYear = errors.Year("year", year, Periods.PeriodInput.Today(clock));
-        var instant = asOf is null ? null : errors.Instant("asOf", asOf);
+        var instant = errors.Instant("asOf", asOf);
         if (errors.Any) return errors.ToProblem();
 
         var view = await PlanHistory.LoadAsync(store, unit!.Value, planYear!.Value, null, instant, ct);

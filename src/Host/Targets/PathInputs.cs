@@ -19,11 +19,4 @@ internal static class PathInputs
         errors.Add(field, error!);
         return null;
     }
-
-    public static DateTimeOffset? Instant(this InputErrors errors, string field, string? text)
-    {
-        if (Api.Instants.TryParse(text, out var instant)) return instant;
-        errors.Add(field, Api.Instants.Explain(text));
-        return null;
-    }
 }

@@ -55,11 +55,10 @@ internal static class PutTargets
 
         var command = new SetAnnualTargets(unit.Value, planYear!.Value, lines, decision, reason,
             CommandProblems.Subject(context), clock.GetUtcNow());
-        var outcome = await commands.ExecuteAsync<PlanEvent, AnnualPlan?>(
-            StreamIds.Plan(command.Unit, command.Year), ETags.FromIfMatch(http.Request),
-            PlanDecider.Fold, PlanDecider.Evolve, state => PlanDecider.Decide(command, state),
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Plan(command.Unit, command.Year), ETags.FromIfMatch(http.Request), PlanDecider.Decider, command,
             CommandProblems.Metadata(context, reason), ct);
-        if (CommandProblems.For(outcome) is { } problem) return problem;
+        if (DomainProblems.For(outcome) is { } problem) return problem;
 
         var view = await PlanHistory.LoadAsync(store, command.Unit, command.Year, outcome.Version, null, ct)
             ?? throw new InvalidOperationException($"The plan {command.Unit}/{command.Year} was written but cannot be read back.");

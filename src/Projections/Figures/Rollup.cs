@@ -5,9 +5,9 @@ using GovReport.Domain.Catalogue;
 namespace GovReport.Projections.Figures;
 
 /// <summary>
-/// A unit's effective figures for one month: indicator by indicator, its own where it reported
-/// one, otherwise the aggregate of its children's effective figures — never both. The live
-/// projection, a rebuild and an "as of" answer all call this one function.
+/// A unit's effective figures for one month, indicator by indicator, by the domain's
+/// <see cref="UnitRollup.FigureFor"/>. The live projection, a rebuild and an "as of" answer all
+/// call this one function.
 /// </summary>
 public static class Rollup
 {
@@ -16,7 +16,7 @@ public static class Rollup
         IEnumerable<IReadOnlyDictionary<string, decimal>> children,
         IReadOnlyDictionary<string, string> aggregations)
     {
-        var totals = new Dictionary<string, (decimal Sum, int Count)>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, ChildFigures>(StringComparer.Ordinal);
         foreach (var child in children)
         {
             // Walk the usual kinds of figure set directly, not through the interface's boxed enumerator.
@@ -28,19 +28,19 @@ public static class Rollup
                 foreach (var (indicator, value) in child) Add(totals, indicator, value);
         }
         var result = new Dictionary<string, decimal>(totals.Count, StringComparer.Ordinal);
-        foreach (var (indicator, (sum, count)) in totals)
+        foreach (var (indicator, total) in totals)
         {
+            decimal? mine = own is not null && own.TryGetValue(indicator, out var value) ? value : null;
             var aggregation = aggregations.TryGetValue(indicator, out var a) ? Aggregations.Parse(a) : Aggregation.Sum;
-            if (UnitRollup.FromTotal(aggregation, sum, count) is { } rolled) result[indicator] = rolled;
+            if (UnitRollup.FigureFor(mine, aggregation, total) is { } figure) result[indicator] = figure;
         }
         if (own is not null)
-            foreach (var (indicator, value) in own) result[indicator] = value;
+            foreach (var (indicator, value) in own)
+                // Where no child reported the indicator, the rule leaves only the unit's own figure.
+                result.TryAdd(indicator, value);
         return result;
     }
 
-    private static void Add(Dictionary<string, (decimal Sum, int Count)> totals, string indicator, decimal value)
-    {
-        ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, indicator, out _);
-        total = (Saturating.Add(total.Sum, value), total.Count + 1);
-    }
+    private static void Add(Dictionary<string, ChildFigures> totals, string indicator, decimal value) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(totals, indicator, out _).Add(value);
 }

@@ -1,3 +1,4 @@
+using GovReport.Domain.Catalogue;
 using GovReport.Projections.ReadModels;
 
 namespace GovReport.Projections.Figures;
@@ -35,19 +36,8 @@ public sealed class UnitTreeSnapshot
 
     public int DepthOf(string unit) => AncestorsOf(unit).Count();
 
-    /// <summary>The unit and everything under it.</summary>
-    public IEnumerable<string> SubtreeOf(string root)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>([root]);
-        while (stack.Count > 0)
-        {
-            var unit = stack.Pop();
-            if (!seen.Add(unit)) continue;
-            yield return unit;
-            foreach (var child in ChildrenOf(unit)) stack.Push(child);
-        }
-    }
+    /// <summary>The unit and everything under it, by the domain's <see cref="UnitTree.Subtree{T}"/>.</summary>
+    public IReadOnlyList<string> SubtreeOf(string root) => UnitTree.Subtree(root, ChildrenOf);
 
     public static async Task<UnitTreeSnapshot> LoadAsync(ProjectionContext context)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
 using GovReport.Projections.Serialization;
@@ -8,8 +9,9 @@ namespace GovReport.Projections.ReadModels;
 
 /// <summary>
 /// One row per monthly report: its status, narrative and timeliness (its figures are read from its
-/// stream, and officially from the figure models). A page of events is folded in memory
-/// and each touched report written once, so a rebuild costs a statement per page, not per event.
+/// stream, and officially from the figure models), folded by the stream's own
+/// <see cref="ReportDecider.Evolve"/>. A page of events is folded in memory and each touched
+/// report written once, so a rebuild costs a statement per page, not per event.
 /// </summary>
 internal static class ReportProjection
 {
@@ -17,13 +19,9 @@ internal static class ReportProjection
     {
         public required string Unit;
         public required string Month;
-        public string Status = "none";
+        // The row keeps no figures, so the state it folds from holds none either.
+        public MonthlyReport State = MonthlyReport.Initial;
         public long Version;
-        public Narrative? Narrative;
-        public DateTimeOffset? SubmittedAt;
-        public bool? OnTime;
-        public DateOnly? Deadline;
-        public string? ReturnReason;
         public DateTimeOffset UpdatedAt;
     }
 
@@ -39,7 +37,7 @@ internal static class ReportProjection
             var key = (@event.Unit.Value, @event.Month.ToString());
             if (!rows.TryGetValue(key, out var row))
                 rows[key] = row = new Row { Unit = key.Item1, Month = key.Item2 };
-            Apply(row, @event);
+            row.State = ReportDecider.Evolve(row.State, @event);
             row.Version = recorded.Version;
             row.UpdatedAt = recorded.RecordedAt;
         }
@@ -49,29 +47,6 @@ internal static class ReportProjection
         await InsertAsync(context, added);
         await SaveAsync(context, rows.Values.Where(r => stored.Contains((r.Unit, r.Month))).ToList());
         foreach (var row in added) context.Replay?.ReportWritten(row.Unit, row.Month);
-    }
-
-    private static void Apply(Row row, ReportEvent @event)
-    {
-        switch (@event)
-        {
-            case DraftSaved e:
-                row.Status = "draft";
-                row.Narrative = e.Narrative ?? row.Narrative;
-                break;
-            case ReportSubmitted e:
-                row.Status = "submitted";
-                row.Narrative = e.Narrative ?? row.Narrative;
-                (row.SubmittedAt, row.OnTime, row.Deadline, row.ReturnReason) = (e.SubmittedAt.ToUniversalTime(), e.OnTime, e.Deadline, null);
-                break;
-            case ReportReturned e:
-                row.Status = "returned";
-                row.ReturnReason = e.Reason;
-                break;
-            case ReportApproved:
-                row.Status = "approved";
-                break;
-        }
     }
 
     private static async Task<Dictionary<(string, string), Row>> LoadAsync(ProjectionContext context, List<(string Unit, string Month)> keys)
@@ -88,17 +63,23 @@ internal static class ReportProjection
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
+            var (unit, month) = (reader.GetString(0), reader.GetString(1));
             var row = new Row
             {
-                Unit = reader.GetString(0),
-                Month = reader.GetString(1),
-                Status = reader.GetString(2),
+                Unit = unit,
+                Month = month,
+                State = MonthlyReport.Initial with
+                {
+                    Status = ReportStatuses.Parse(reader.GetString(2)),
+                    Unit = new UnitId(unit),
+                    Month = Domain.Periods.Month.Parse(month),
+                    Narrative = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(4), EventSerializer.Options),
+                    SubmittedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                    OnTime = reader.IsDBNull(6) ? null : reader.GetBoolean(6),
+                    Deadline = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+                    ReturnReason = reader.IsDBNull(8) ? null : reader.GetString(8),
+                },
                 Version = reader.GetInt64(3),
-                Narrative = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<Narrative>(reader.GetString(4), EventSerializer.Options),
-                SubmittedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                OnTime = reader.IsDBNull(6) ? null : reader.GetBoolean(6),
-                Deadline = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
-                ReturnReason = reader.IsDBNull(8) ? null : reader.GetString(8),
                 UpdatedAt = reader.GetFieldValue<DateTimeOffset>(9),
             };
             rows[(row.Unit, row.Month)] = row;
@@ -117,13 +98,13 @@ internal static class ReportProjection
             await copy.StartRowAsync();
             await copy.WriteAsync(row.Unit, NpgsqlDbType.Text);
             await copy.WriteAsync(row.Month, NpgsqlDbType.Text);
-            await copy.WriteAsync(row.Status, NpgsqlDbType.Text);
+            await copy.WriteAsync(row.State.Status.ToApiString(), NpgsqlDbType.Text);
             await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint);
-            await Copy.WriteOrNullAsync(copy, row.Narrative is null ? null : JsonSerializer.Serialize(row.Narrative, EventSerializer.Options), NpgsqlDbType.Jsonb);
-            await Copy.WriteOrNullAsync(copy, row.SubmittedAt, NpgsqlDbType.TimestampTz);
-            await Copy.WriteOrNullAsync(copy, row.OnTime, NpgsqlDbType.Boolean);
-            await Copy.WriteOrNullAsync(copy, row.Deadline, NpgsqlDbType.Date);
-            await Copy.WriteOrNullAsync(copy, row.ReturnReason, NpgsqlDbType.Text);
+            await Copy.WriteOrNullAsync(copy, Json(row.State.Narrative), NpgsqlDbType.Jsonb);
+            await Copy.WriteOrNullAsync(copy, row.State.SubmittedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            await Copy.WriteOrNullAsync(copy, row.State.OnTime, NpgsqlDbType.Boolean);
+            await Copy.WriteOrNullAsync(copy, row.State.Deadline, NpgsqlDbType.Date);
+            await Copy.WriteOrNullAsync(copy, row.State.ReturnReason, NpgsqlDbType.Text);
             await copy.WriteAsync(row.UpdatedAt, NpgsqlDbType.TimestampTz);
         }
         await copy.CompleteAsync();
@@ -142,15 +123,18 @@ internal static class ReportProjection
             """);
         command.Parameters.AddWithValue("units", rows.Select(r => r.Unit).ToArray());
         command.Parameters.AddWithValue("months", rows.Select(r => r.Month).ToArray());
-        command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
+        command.Parameters.AddWithValue("statuses", rows.Select(r => r.State.Status.ToApiString()).ToArray());
         command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
         command.Parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-            rows.Select(r => r.Narrative is null ? null : JsonSerializer.Serialize(r.Narrative, EventSerializer.Options)).ToArray());
-        command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.SubmittedAt ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("onTime", NpgsqlDbType.Array | NpgsqlDbType.Boolean, rows.Select(r => (object?)r.OnTime ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("deadlines", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Select(r => (object?)r.Deadline ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => (object?)r.ReturnReason ?? DBNull.Value).ToArray());
+            rows.Select(r => Json(r.State.Narrative)).ToArray());
+        command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.State.SubmittedAt?.ToUniversalTime() ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("onTime", NpgsqlDbType.Array | NpgsqlDbType.Boolean, rows.Select(r => (object?)r.State.OnTime ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("deadlines", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Select(r => (object?)r.State.Deadline ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => (object?)r.State.ReturnReason ?? DBNull.Value).ToArray());
         command.Parameters.AddWithValue("updated", rows.Select(r => r.UpdatedAt).ToArray());
         await command.ExecuteNonQueryAsync();
     }
+
+    private static string? Json(Narrative? narrative) =>
+        narrative is null ? null : JsonSerializer.Serialize(narrative, EventSerializer.Options);
 }

@@ -1,3 +1,4 @@
+using GovReport.Domain.Targets;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
@@ -66,12 +67,11 @@ public sealed class MartenPerformanceQuery(IDocumentStore store)
         return effective;
     }
 
-    /// <summary>Our rule for the revision in force: the last set by the period's end, else the first.</summary>
+    /// <summary>Our rule for the revision in force, the domain's.</summary>
     private static PlanInForce? InForce(PlanDocument? plan, Month month)
     {
         if (plan is null || plan.Revisions.Count == 0) return null;
-        var periodEnd = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
-        var entry = plan.Revisions.LastOrDefault(r => r.SetAt <= periodEnd) ?? plan.Revisions[0];
-        return new PlanInForce(entry.Revision, entry.SetAt);
+        var revision = new AnnualPlan(default, month.Year, plan.Revisions.Select(r => r.Revision with { At = r.SetAt }).ToList()).InForceFor(month);
+        return new PlanInForce(revision, revision.At!.Value);
     }
 }

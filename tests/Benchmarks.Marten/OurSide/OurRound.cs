@@ -66,9 +66,8 @@ public static class OurRound
 
     private static async Task ExecuteAsync(StreamCommands commands, ReportCommand command)
     {
-        var outcome = await commands.ExecuteAsync<ReportEvent, MonthlyReport>(
-            StreamIds.Report(command.Unit, command.Month), null, ReportDecider.Fold, ReportDecider.Evolve,
-            state => ReportDecider.Decide(command, state), Metadata, CancellationToken.None);
+        var outcome = await commands.ExecuteAsync(
+            StreamIds.Report(command.Unit, command.Month), null, ReportDecider.Decider, command, Metadata, CancellationToken.None);
         if (!outcome.Succeeded) throw new InvalidOperationException($"{command} failed: {outcome.Error?.Message ?? "stale version"}");
     }
 

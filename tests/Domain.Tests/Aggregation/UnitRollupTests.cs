@@ -1,55 +1,50 @@
 using GovReport.Domain.Aggregation;
-using GovReport.Domain.Catalogue;
 using Agg = GovReport.Domain.Catalogue.Aggregation;
 
 namespace GovReport.Domain.Tests.Rollups;
 
+/// <summary>The rule the live roll-up, a rebuild and an "as of" answer all call (through Projections' Rollup).</summary>
 public class UnitRollupTests
 {
-    private static readonly UnitId District = UnitId.Parse("huyen-a");
-    private static readonly UnitId CommuneA = UnitId.Parse("xa-a");
-    private static readonly UnitId CommuneB = UnitId.Parse("xa-b");
-    private static readonly UnitId Hamlet = UnitId.Parse("thon-b1");
-
-    private static IEnumerable<UnitId> Children(UnitId unit) =>
-        unit == District ? [CommuneA, CommuneB] : unit == CommuneB ? [Hamlet] : [];
-
-    private static Func<UnitId, decimal?> Reported(params (UnitId Unit, decimal Value)[] values) =>
-        unit => values.Where(v => v.Unit == unit).Select(v => (decimal?)v.Value).FirstOrDefault();
+    private static ChildFigures Children(params decimal[] values)
+    {
+        var children = new ChildFigures();
+        foreach (var value in values) children.Add(value);
+        return children;
+    }
 
     [Fact]
     public void A_units_own_figure_wins_over_its_childrens() =>
-        Assert.Equal(500m, UnitRollup.FigureFor(District, Agg.Sum, Reported((District, 500m), (CommuneA, 200m), (CommuneB, 250m)), Children));
+        Assert.Equal(500m, UnitRollup.FigureFor(500m, Agg.Sum, Children(200m, 250m)));
 
     [Fact]
     public void Without_its_own_figure_a_unit_adds_up_its_children() =>
-        Assert.Equal(450m, UnitRollup.FigureFor(District, Agg.Sum, Reported((CommuneA, 200m), (CommuneB, 250m), (Hamlet, 99m)), Children));
+        Assert.Equal(450m, UnitRollup.FigureFor(null, Agg.Sum, Children(200m, 250m)));
 
     [Fact]
-    public void The_walk_goes_down_to_where_figures_were_reported() =>
-        Assert.Equal(299m, UnitRollup.FigureFor(District, Agg.Last, Reported((CommuneA, 200m), (Hamlet, 99m)), Children));
+    public void Levels_add_up_across_units() =>
+        Assert.Equal(299m, UnitRollup.FigureFor(null, Agg.Last, Children(200m, 99m)));
 
     [Fact]
     public void Averages_are_averaged_across_units() =>
-        Assert.Equal(47m, UnitRollup.FigureFor(District, Agg.Average, Reported((CommuneA, 46m), (CommuneB, 48m)), Children));
+        Assert.Equal(47m, UnitRollup.FigureFor(null, Agg.Average, Children(46m, 48m)));
 
     [Fact]
     public void Daily_rates_add_up_across_units() =>
-        Assert.Equal(300m, UnitRollup.FigureFor(District, Agg.PerDay, Reported((CommuneA, 120m), (CommuneB, 180m)), Children));
+        Assert.Equal(300m, UnitRollup.FigureFor(null, Agg.PerDay, Children(120m, 180m)));
 
     [Fact]
-    public void No_figure_anywhere_is_no_figure() =>
-        Assert.Null(UnitRollup.FigureFor(District, Agg.Sum, Reported(), Children));
-
-    [Fact]
-    public void A_loop_in_the_tree_ends_the_walk() =>
-        Assert.Equal(5m, UnitRollup.FigureFor(CommuneA, Agg.Sum, Reported((CommuneB, 5m)), u => u == CommuneA ? [CommuneB, CommuneA] : []));
-
-    [Fact]
-    public void The_single_level_form_never_counts_twice()
+    public void No_figure_anywhere_is_no_figure()
     {
-        Assert.Equal(10m, UnitRollup.FigureFor(10m, Agg.Sum, [4m, 5m]));
-        Assert.Equal(9m, UnitRollup.FigureFor(null, Agg.Sum, [4m, null, 5m]));
-        Assert.Null(UnitRollup.FigureFor(null, Agg.Sum, [null]));
+        Assert.Null(UnitRollup.FigureFor(null, Agg.Sum, Children()));
+        Assert.Null(UnitRollup.FigureFor(null, Agg.Average, Children()));
     }
+
+    [Fact]
+    public void A_reported_zero_is_a_figure_and_still_wins() =>
+        Assert.Equal(0m, UnitRollup.FigureFor(0m, Agg.Sum, Children(4m, 5m)));
+
+    [Fact]
+    public void Across_units_is_the_rule_without_an_own_figure() =>
+        Assert.Equal(UnitRollup.FigureFor(null, Agg.Average, Children(4m, 5m)), UnitRollup.AcrossUnits(Agg.Average, [4m, 5m]));
 }

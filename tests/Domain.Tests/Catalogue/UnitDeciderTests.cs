@@ -91,7 +91,14 @@ public class UnitDeciderTests
     [Fact]
     public void Subtree_lists_parents_before_children()
     {
-        var parents = new Dictionary<UnitId, UnitId?> { [Province] = null, [City] = Province, [Commune] = City };
-        Assert.Equal([City, Commune], UnitTree.Subtree(parents, City));
+        IReadOnlyList<UnitId> ChildrenOf(UnitId unit) => unit == Province ? [City] : unit == City ? [Commune] : [];
+        Assert.Equal([City, Commune], UnitTree.Subtree(City, ChildrenOf));
+    }
+
+    [Fact]
+    public void Subtree_of_a_corrupt_tree_with_a_loop_ends()
+    {
+        IReadOnlyList<UnitId> ChildrenOf(UnitId unit) => unit == City ? [Commune] : unit == Commune ? [City] : [];
+        Assert.Equal([City, Commune], UnitTree.Subtree(City, ChildrenOf));
     }
 }

@@ -1,3 +1,4 @@
+using GovReport.Domain.Errors;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
@@ -165,7 +166,7 @@ public class ReportDeciderTests
     [Fact]
     public void The_account_that_submitted_a_report_cannot_approve_it() =>
         Spec.Given(History("submitted")).When(new ApproveReport(Unit, August, "clerk", At))
-            .ThenError(ReportDecider.ApproverIsSubmitter);
+            .ThenError(ErrorCodes.ApproverIsSubmitter);
 
     [Fact]
     public void A_report_resubmitted_by_another_account_can_be_approved_by_the_first_submitter() =>

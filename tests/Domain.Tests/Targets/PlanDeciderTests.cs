@@ -1,4 +1,5 @@
 using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
 using GovReport.Domain.Targets;
 using GovReport.Domain.Tests.Support;
 
@@ -43,8 +44,18 @@ public class PlanDeciderTests
         Assert.Equal(170m, plan.Current.For(Forest)!.Value);
         Assert.Equal(155m, plan.Revisions[0].For(Forest)!.Value);
         Assert.Equal("QĐ 12/QĐ-UBND", plan.Revisions[0].Decision);
-        Assert.Equal(155m, plan.AsOf(January.AddDays(1))!.For(Forest)!.Value);
-        Assert.Null(plan.AsOf(January.AddDays(-1)));
+        Assert.Equal(155m, plan.InForceFor(new Month(2022, 6)).For(Forest)!.Value);
+        Assert.Equal(170m, plan.InForceFor(new Month(2022, 7)).For(Forest)!.Value);
+    }
+
+    [Fact]
+    public void A_plan_decided_after_a_month_holds_that_month_to_its_first_revision()
+    {
+        var plan = Spec.Given(FirstSet)
+            .When(Set([new(Forest, 170m), new(Revenue, 143m)], reason: "Điều chỉnh", at: July)).StateAfter!;
+
+        // The plan was first set on 10 January: December before it is held to that first revision, not to nothing.
+        Assert.Equal(155m, plan.InForceFor(new Month(2021, 12)).For(Forest)!.Value);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Targets;
+using Agg = GovReport.Domain.Catalogue.Aggregation;
 
 namespace GovReport.Domain.Tests.Targets;
 
@@ -14,7 +15,7 @@ public class PlanTargetTests
     {
         var line = new TargetLine(Forest, 155m);
         foreach (var view in ComparisonViews.All) Assert.Equal(155m, PlanTarget.For(line, August, view));
-        Assert.Null(PlanTarget.PhasedToDate(line, August));
+        foreach (var view in ComparisonViews.All) Assert.Null(PlanTarget.PhasedToDate(line, August, view));
     }
 
     [Fact]
@@ -28,6 +29,26 @@ public class PlanTargetTests
         Assert.Equal(45m, PlanTarget.For(line, August, ComparisonView.NineMonths));
         Assert.Equal(36m, PlanTarget.For(line, August, ComparisonView.Ytd));
         Assert.Equal(78m, PlanTarget.For(line, August, ComparisonView.Year));
-        Assert.Equal(36m, PlanTarget.PhasedToDate(line, August));
+        Assert.Equal(36m, PlanTarget.PhasedToDate(line, August, ComparisonView.Ytd));
+    }
+
+    [Fact]
+    public void With_phasing_on_track_is_judged_against_the_views_months_up_to_the_period()
+    {
+        var line = new TargetLine(Forest, 78m, [1m, 2m, 3m, 4m, 5m, 6m, 7m, 8m, 9m, 10m, 11m, 12m]);
+        Assert.Equal(8m, PlanTarget.ExpectedToDate(line, Agg.Sum, August, ComparisonView.Month));
+        Assert.Equal(15m, PlanTarget.ExpectedToDate(line, Agg.Sum, August, ComparisonView.Quarter));
+        Assert.Equal(36m, PlanTarget.ExpectedToDate(line, Agg.Sum, August, ComparisonView.Year));
+        Assert.Equal(45m, PlanTarget.ExpectedToDate(line, Agg.Sum, new Month(2022, 11), ComparisonView.NineMonths));
+    }
+
+    [Fact]
+    public void Without_phasing_flows_are_expected_pro_rata_and_levels_in_full()
+    {
+        var line = new TargetLine(Forest, 120m);
+        Assert.Equal(80m, PlanTarget.ExpectedToDate(line, Agg.Sum, August, ComparisonView.Ytd));
+        Assert.Equal(20m, PlanTarget.ExpectedToDate(line, Agg.Sum, August, ComparisonView.QuarterToDate));
+        Assert.Equal(120m, PlanTarget.ExpectedToDate(line, Agg.Average, August, ComparisonView.Ytd));
+        Assert.Equal(9, PlanTarget.ElapsedMonths(new Month(2022, 11), ComparisonView.NineMonths));
     }
 }

@@ -34,16 +34,14 @@ public class BlocksFactory : SummariesFactory
         await UnitAsync(commands, BudgetTeam, "Tổ thu ngân sách", UnitKind.Centre, Finance, Economy);
         await UnitAsync(commands, CultureOffice, "Phòng Văn hóa - Thông tin", UnitKind.Department, City, Culture);
         var budget = new DefineIndicator(new IndicatorCode(Budget), "Thu ngân sách", "tỷ đồng", Aggregation.Sum, Direction.HigherIsBetter, null);
-        var outcome = await commands.ExecuteAsync<IndicatorEvent, Indicator?>(StreamIds.Indicator(budget.Code), null,
-            IndicatorDecider.Fold, IndicatorDecider.Evolve, s => IndicatorDecider.Decide(budget, s), Seed, CancellationToken.None);
+        var outcome = await commands.ExecuteAsync(StreamIds.Indicator(budget.Code), null, IndicatorDecider.Decider, budget, Seed, CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error?.Message);
     }
 
     private static async Task UnitAsync(StreamCommands commands, string id, string name, UnitKind kind, string parent, string block)
     {
         var command = new DefineUnit(new UnitId(id), name, kind, new UnitId(parent), block);
-        var outcome = await commands.ExecuteAsync<UnitEvent, Unit?>(StreamIds.Unit(command.Id), null,
-            UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(command, state), Seed, CancellationToken.None);
+        var outcome = await commands.ExecuteAsync(StreamIds.Unit(command.Id), null, UnitDecider.Decider, command, Seed, CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error?.Message);
     }
 }

@@ -23,10 +23,9 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AuthOptions AuthOptions => Services.GetRequiredService<IOptions<AuthOptions>>().Value;
 
-    // A purpose of 22+ letters keeps clear of the name-length off-by-one in TestDatabase before 5cf7e21.
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(("host" + GetType().Name).PadRight(22, 'x'));
+        _database = await TestDatabase.CreateAsync("host" + GetType().Name);
         await PrepareDatabaseAsync(_database);
     }
 

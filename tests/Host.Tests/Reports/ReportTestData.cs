@@ -43,8 +43,7 @@ public static class ReportTestData
     private static async Task UnitAsync(StreamCommands commands, string id, string name, UnitKind kind, string? parent)
     {
         var command = new DefineUnit(new UnitId(id), name, kind, parent is null ? null : new UnitId(parent), null);
-        var outcome = await commands.ExecuteAsync<UnitEvent, Unit?>(StreamIds.Unit(command.Id), null,
-            UnitDecider.Fold, UnitDecider.Evolve, state => UnitDecider.Decide(command, state), Seed, CancellationToken.None);
+        var outcome = await commands.ExecuteAsync(StreamIds.Unit(command.Id), null, UnitDecider.Decider, command, Seed, CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error?.Message);
     }
 
@@ -52,8 +51,7 @@ public static class ReportTestData
         StreamCommands commands, string code, string name, string measure, Aggregation aggregation, Direction direction)
     {
         var command = new DefineIndicator(new IndicatorCode(code), name, measure, aggregation, direction, null);
-        var outcome = await commands.ExecuteAsync<IndicatorEvent, Indicator?>(StreamIds.Indicator(command.Code), null,
-            IndicatorDecider.Fold, IndicatorDecider.Evolve, state => IndicatorDecider.Decide(command, state), Seed, CancellationToken.None);
+        var outcome = await commands.ExecuteAsync(StreamIds.Indicator(command.Code), null, IndicatorDecider.Decider, command, Seed, CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error?.Message);
     }
 }

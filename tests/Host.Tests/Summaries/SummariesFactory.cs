@@ -35,8 +35,7 @@ public class SummariesFactory : ReportsFactory
         var commands = Services.GetRequiredService<StreamCommands>();
         var plan = new SetAnnualTargets(new UnitId(City), 2022, [new TargetLine(new IndicatorCode(Forest), 155m)],
             "QĐ 01/2022", null, "planner", Today);
-        var outcome = await commands.ExecuteAsync<PlanEvent, AnnualPlan?>(StreamIds.Plan(plan.Unit, 2022), null,
-            PlanDecider.Fold, PlanDecider.Evolve, s => PlanDecider.Decide(plan, s), new EventMetadata("test-seed", "test"), default);
+        var outcome = await commands.ExecuteAsync(StreamIds.Plan(plan.Unit, 2022), null, PlanDecider.Decider, plan, new EventMetadata("test-seed", "test"), default);
         Assert.True(outcome.Succeeded, outcome.Error?.Message);
 
         await Submit(ClientAs(Roles.Reporter, Commune), Commune, (Forest, 100.158m));

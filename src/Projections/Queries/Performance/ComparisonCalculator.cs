@@ -20,7 +20,7 @@ public static class ComparisonCalculator
     {
         var months = ComparisonViews.Months(view, month);
         var lastYear = months.Select(m => m.SameMonthLastYear).ToList();
-        var expectedMonths = months.Count(m => m <= month);
+        var expectedMonths = PlanTarget.ElapsedMonths(month, view);
         var rows = new List<PerformanceRow>();
         foreach (var indicator in indicators)
         {
@@ -32,11 +32,7 @@ public static class ComparisonCalculator
 
             var actual = IndicatorAggregation.Aggregate(indicator.Aggregation, current);
             var target = line is null ? (decimal?)null : PlanTarget.For(line, month, view);
-            // What the plan asks for by the period's month within this view: the phasing where given,
-            // else the annual value pro rata for flows (levels and rates are held to it throughout).
-            var expected = line is null ? (decimal?)null
-                : line.Monthly is { } phasing ? Saturating.Sum(months.Where(m => m <= month).Select(m => phasing[m.Number - 1]))
-                : Comparison.ExpectedToDate(indicator.Aggregation, line.Value, expectedMonths);
+            var expected = line is null ? (decimal?)null : PlanTarget.ExpectedToDate(line, indicator.Aggregation, month, view);
             var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
             rows.Add(new PerformanceRow(
                 code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
@@ -61,5 +57,5 @@ public static class ComparisonCalculator
     private static bool Overflowed(params decimal?[] values) => values.Any(v => v is { } x && Saturating.IsOverflow(x));
 }
 
-/// <summary>The plan revision a comparison uses, and when it was set.</summary>
+/// <summary>The plan revision a comparison uses (<see cref="AnnualPlan.InForceFor"/>), and when it was set.</summary>
 public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt);

@@ -132,11 +132,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return effective;
     }
 
-    /// <summary>
-    /// The revision in force at the end of the period (a mid-year revision applies from the date of
-    /// its decision); where the plan took effect only later, its first revision. As of an
-    /// instant, only revisions recorded by then exist.
-    /// </summary>
+    /// <summary>The revision in force for the month (<see cref="AnnualPlan.InForceFor"/>) among those recorded by the instant.</summary>
     private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("""
@@ -147,17 +143,16 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         command.Parameters.AddWithValue("unit", unit);
         command.Parameters.AddWithValue("year", month.Year);
         command.Parameters.AddWithValue("asOf", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)asOf?.ToUniversalTime() ?? DBNull.Value);
-        var revisions = new List<PlanInForce>();
+        var revisions = new List<PlanRevision>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(5), EventSerializer.Options)!;
-            var setAt = reader.GetFieldValue<DateTimeOffset>(4);
-            revisions.Add(new PlanInForce(new PlanRevision(reader.GetInt32(0), targets, reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), setAt), setAt));
+            revisions.Add(new PlanRevision(reader.GetInt32(0), targets, reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
         }
         if (revisions.Count == 0) return null;
-        var periodEnd = new DateTimeOffset(month.End.ToDateTime(TimeOnly.MaxValue), ReportingCalendar.VietnamOffset);
-        return revisions.LastOrDefault(r => r.SetAt <= periodEnd) ?? revisions[0];
+        var revision = new AnnualPlan(new UnitId(unit), month.Year, revisions).InForceFor(month);
+        return new PlanInForce(revision, revision.At!.Value);
     }
 }
