@@ -1,3 +1,4 @@
+using GovReport.Domain.Periods;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Targets;
 using GovReport.Domain.Tests.Support;
@@ -65,13 +66,13 @@ public class PlanBoundaryTests
     }
 
     [Fact]
-    public void Given_a_revision_when_the_plan_is_asked_as_of_its_own_instant_then_the_revision_is_in_force()
+    public void Given_a_revision_decided_mid_july_then_july_is_held_to_it_and_june_to_the_plan_before()
     {
         var plan = new PlanEvent[] { FirstSet, new AnnualTargetsRevised(BacKan, 2022, [new(Forest, 170m)], "QĐ 30", "Điều chỉnh", "planner", July) }
             .Aggregate(PlanDecider.Initial, PlanDecider.Evolve)!;
 
-        Assert.Equal(170m, plan.AsOf(July)!.For(Forest)!.Value);
-        Assert.Equal(155m, plan.AsOf(July.AddTicks(-1))!.For(Forest)!.Value);
+        Assert.Equal(170m, plan.InForceFor(new Month(2022, 7)).For(Forest)!.Value);
+        Assert.Equal(155m, plan.InForceFor(new Month(2022, 6)).For(Forest)!.Value);
         Assert.Null(plan.Current.For(Revenue));
     }
 }
