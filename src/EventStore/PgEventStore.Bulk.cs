@@ -9,9 +9,10 @@ public sealed partial class PgEventStore
 {
     /// <summary>
     /// Appends to many streams in one transaction, for imports and seeding: all or nothing. Heads
-    /// are locked in stream order (so two bulk appends cannot deadlock) and the events go in by
-    /// binary COPY. A stream created concurrently trips UNIQUE(stream_id, version) and the whole
-    /// batch is refused with a concurrency error.
+    /// are locked in stream order (so two bulk appends cannot deadlock) unless every stream is new,
+    /// and the events go in by binary COPY. A stream created concurrently trips
+    /// UNIQUE(stream_id, version) or the heads' key, and the whole batch is refused with a
+    /// concurrency error.
     /// </summary>
     public async Task<long> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
@@ -32,7 +33,11 @@ public sealed partial class PgEventStore
         {
             await using var connection = await DataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var heads = await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
+            // New streams have no heads to lock or read: their keys refuse anyone who creates one first.
+            var allNew = appends.All(a => !a.Expected.IsAny && a.Expected.Value == 0);
+            var heads = allNew
+                ? new Dictionary<string, StreamHead>(StringComparer.Ordinal)
+                : await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
             var now = Now();
             foreach (var append in appends)
             {
@@ -49,7 +54,7 @@ public sealed partial class PgEventStore
             var pending = chains.SelectMany(c => c).ToList();
             var lastOfEach = chains.Select(c => c[^1]).ToList();
             await CopyAsync(connection, pending, ct);
-            await UpsertHeadsAsync(connection, transaction, lastOfEach, ct);
+            await UpsertHeadsAsync(connection, transaction, lastOfEach, onlyNew: allNew, ct);
             await transaction.CommitAsync(ct);
 
             EventStoreTelemetry.EventsAppended.Add(pending.Count);

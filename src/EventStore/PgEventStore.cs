@@ -238,13 +238,18 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>Moves each stream's head to its last pending event and wakes the subscribers on commit.</summary>
     private static async Task UpsertHeadsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> heads, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> heads, bool onlyNew,
+        CancellationToken ct)
     {
+        // Heads of streams expected new are inserted plainly: one that exists is a lost race.
+        var onConflict = onlyNew ? "" : """
+            ON CONFLICT (stream_id) DO UPDATE
+               SET version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at
+            """;
         await using var command = new NpgsqlCommand($"""
             INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
             SELECT s, v, h, r, r FROM unnest(@streams, @versions, @hashes, @recorded) AS t(s, v, h, r)
-            ON CONFLICT (stream_id) DO UPDATE
-               SET version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at;
+            {onConflict};
             SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '');
             """, connection, transaction);
         command.Parameters.AddWithValue("streams", heads.Select(p => p.StreamId).ToArray());
