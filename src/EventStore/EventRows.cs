@@ -8,6 +8,9 @@ internal static class EventRows
     public const string Columns =
         "seq, tx_id::text AS tx_text, stream_id, version, event_type, data::text, metadata::text, recorded_at, event_id";
 
+    /// <summary>How many columns <see cref="Columns"/> names: a caller's extra columns start here.</summary>
+    public const int ColumnCount = 9;
+
     public static RecordedEvent Read(NpgsqlDataReader reader) => new(
         Sequence: reader.GetInt64(0),
         TransactionId: ulong.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),

@@ -9,9 +9,10 @@ public sealed partial class PgEventStore
 {
     /// <summary>
     /// Appends to many streams in one transaction, for imports and seeding: all or nothing. Heads
-    /// are locked in stream order (so two bulk appends cannot deadlock) and the events go in by
-    /// binary COPY. A stream created concurrently trips UNIQUE(stream_id, version) and the whole
-    /// batch is refused with a concurrency error.
+    /// are locked in stream order (so two bulk appends cannot deadlock) unless every stream is new,
+    /// and the events go in by binary COPY. A stream created concurrently trips
+    /// UNIQUE(stream_id, version) or the heads' key, and the whole batch is refused with a
+    /// concurrency error.
     /// </summary>
     public async Task<long> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
@@ -32,24 +33,41 @@ public sealed partial class PgEventStore
         {
             await using var connection = await DataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var heads = await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
+            // New streams have no heads to lock or read: their keys refuse anyone who creates one first.
+            var allNew = appends.All(a => !a.Expected.IsAny && a.Expected.Value == 0);
+            var heads = allNew
+                ? new Dictionary<string, StreamHead>(StringComparer.Ordinal)
+                : await LockHeadsAsync(connection, transaction, appends.Select(a => a.StreamId).ToArray(), ct);
             var now = Now();
             foreach (var append in appends)
             {
                 var actual = heads.GetValueOrDefault(append.StreamId)?.Version ?? 0;
                 if (!append.Expected.Accepts(actual)) throw Conflict(append.StreamId, append.Expected, actual);
             }
-            // Hashing is most of the client's work and each stream's chain is independent: use every core.
+            // Hashing is most of the client's work and each stream's chain is independent: use every
+            // core, a slice at a time, and hash the next slice while the database takes this one.
             var chains = new List<PendingEvent>[appends.Count];
-            Parallel.For(0, appends.Count, i =>
+            void ChainSlice(int from, int to) => Parallel.For(from, to, i =>
             {
                 var head = heads.GetValueOrDefault(appends[i].StreamId);
                 chains[i] = Chain(appends[i].StreamId, head?.Version ?? 0, head?.Hash ?? EventHash.Genesis, appends[i].Events, now);
             });
+            var slice = Math.Max(64, appends.Count / 8);
+            ChainSlice(0, Math.Min(slice, appends.Count));
+            await using (var importer = await BeginCopyAsync(connection, ct))
+            {
+                for (var from = 0; from < appends.Count; from += slice)
+                {
+                    var (nextFrom, nextTo) = (from + slice, Math.Min(from + 2 * slice, appends.Count));
+                    var next = nextFrom < appends.Count ? Task.Run(() => ChainSlice(nextFrom, nextTo), ct) : Task.CompletedTask;
+                    for (var i = from; i < nextFrom && i < appends.Count; i++) await WriteRowsAsync(importer, chains[i], ct);
+                    await next;
+                }
+                await importer.CompleteAsync(ct);
+            }
             var pending = chains.SelectMany(c => c).ToList();
             var lastOfEach = chains.Select(c => c[^1]).ToList();
-            await CopyAsync(connection, pending, ct);
-            await UpsertHeadsAsync(connection, transaction, lastOfEach, ct);
+            await UpsertHeadsAsync(connection, transaction, lastOfEach, onlyNew: allNew, ct);
             await transaction.CommitAsync(ct);
 
             EventStoreTelemetry.EventsAppended.Add(pending.Count);
@@ -91,10 +109,12 @@ public sealed partial class PgEventStore
         return heads;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync(
+    private static Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        connection.BeginBinaryImportAsync(
             "COPY es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version) FROM STDIN (FORMAT BINARY)", ct);
+
+    private static async Task WriteRowsAsync(NpgsqlBinaryImporter importer, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
+    {
         foreach (var p in pending)
         {
             await importer.StartRowAsync(ct);
@@ -109,6 +129,5 @@ public sealed partial class PgEventStore
             await importer.WriteAsync(p.Hash, NpgsqlDbType.Bytea, ct);
             await importer.WriteAsync(EventHash.CurrentVersion, NpgsqlDbType.Smallint, ct);
         }
-        await importer.CompleteAsync(ct);
     }
 }

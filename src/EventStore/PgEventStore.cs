@@ -7,8 +7,10 @@ using NpgsqlTypes;
 namespace GovReport.EventStore;
 
 /// <summary>
-/// The event log on PostgreSQL. Every append is one short transaction on one stream: lock the
-/// stream head, check the expected version, insert the chained events, move the head, notify.
+/// The event log on PostgreSQL. Every append is one short transaction on one stream: move the
+/// stream head from the version the events chain to, insert them, notify — one round trip, with
+/// the head row as the guard against a concurrent writer. The inline read models follow in the
+/// same transaction; their writes happen after the head row is taken (see ReadModelRebuilder).
 /// </summary>
 public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -21,9 +23,22 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default) =>
         AppendAsync(streamId, expected, events, inline: null, ct);
 
-    public async Task<AppendResult> AppendAsync(
+    public Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, InlineProjection? inline,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        AppendCoreAsync(streamId, expected, known: null, events, inline, ct);
+
+    /// <summary>
+    /// Appends right after the events a command read: chained to the head it read, so the head
+    /// need not be locked and read again. If anyone appended since, the append is refused.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(
+        StreamSnapshot read, IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct = default) =>
+        AppendCoreAsync(read.StreamId, ExpectedVersion.Exactly(read.Version), new StreamHead(read.Version, read.HeadHash), events, inline, ct);
+
+    private async Task<AppendResult> AppendCoreAsync(
+        string streamId, ExpectedVersion expected, StreamHead? known, IReadOnlyList<NewEvent> events, InlineProjection? inline,
+        CancellationToken ct)
     {
         ValidateStreamId(streamId);
         if (events.Count == 0) throw new ArgumentException("Append at least one event.", nameof(events));
@@ -37,13 +52,18 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         {
             await using var connection = await DataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var head = await LockHeadAsync(connection, transaction, streamId, ct);
-            var actual = head?.Version ?? 0;
-            if (!expected.Accepts(actual)) throw Conflict(streamId, expected, actual);
+            // A head the writer already knows (a new stream's, or one just read) is checked by the
+            // write itself; only "any version" has to lock the head to learn where to chain.
+            var head = known ?? (expected.IsAny ? null : expected.Value == 0 ? NewStreamHead : null);
+            if (head is null)
+            {
+                head = await LockHeadAsync(connection, transaction, streamId, ct) ?? NewStreamHead;
+                if (!expected.Accepts(head.Version)) throw Conflict(streamId, expected, head.Version);
+            }
 
-            var pending = Chain(streamId, actual, head?.Hash ?? EventHash.Genesis, events, Now());
-            var recorded = await InsertAsync(connection, transaction, pending, ct);
-            await UpsertHeadsAsync(connection, transaction, [pending[^1]], ct);
+            var pending = Chain(streamId, head.Version, head.Hash, events, Now());
+            var recorded = await WriteAsync(connection, transaction, head, pending, ct)
+                ?? throw Conflict(streamId, expected, null);
             if (inline is not null) await inline(connection, transaction, recorded, ct);
             await transaction.CommitAsync(ct);
 
@@ -59,6 +79,25 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         {
             EventStoreTelemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+    }
+
+    /// <summary>The stream's events with the head an append chains to: what a command reads before deciding.</summary>
+    public async Task<StreamSnapshot> ReadForAppendAsync(string streamId, CancellationToken ct = default)
+    {
+        using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.read_stream");
+        activity?.SetTag("govreport.stream", streamId);
+        await using var command = DataSource.CreateCommand(
+            $"SELECT {EventRows.Columns}, hash FROM es.events WHERE stream_id = @stream ORDER BY version");
+        command.Parameters.AddWithValue("stream", streamId);
+        var events = new List<RecordedEvent>();
+        var hash = EventHash.Genesis;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            events.Add(EventRows.Read(reader));
+            hash = reader.GetFieldValue<byte[]>(EventRows.ColumnCount);
+        }
+        return new StreamSnapshot(streamId, events, events.Count == 0 ? 0 : events[^1].Version, hash);
     }
 
     /// <summary>The stream's events, optionally only up to a version or as recorded up to an instant.</summary>
@@ -106,6 +145,8 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     private sealed record StreamHead(long Version, byte[] Hash);
 
+    private static readonly StreamHead NewStreamHead = new(0, EventHash.Genesis);
+
     private static async Task<StreamHead?> LockHeadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string streamId, CancellationToken ct)
     {
@@ -138,20 +179,46 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         return pending;
     }
 
-    private static async Task<List<RecordedEvent>> InsertAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
+    /// <summary>
+    /// Moves the head from where the events chain to, inserts them and notifies, in one round
+    /// trip. The head write is the guard: a new stream's head is inserted only if there is none,
+    /// an existing one moves only from the version and hash the events were chained to, and under
+    /// a concurrent writer it waits for that writer's outcome. Null when the head had moved.
+    /// </summary>
+    private static async Task<List<RecordedEvent>?> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, StreamHead from, IReadOnlyList<PendingEvent> pending,
+        CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
+        var moveHead = from.Version == 0
+            ? """
+              INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
+              VALUES (@stream, @to, @toHash, @recorded, @recorded)
+              ON CONFLICT (stream_id) DO NOTHING
+              """
+            : """
+              UPDATE es.streams SET version = @to, head_hash = @toHash, updated_at = @recorded
+              WHERE stream_id = @stream AND version = @from AND head_hash = @fromHash
+              """;
+        await using var command = new NpgsqlCommand($"""
+            WITH head AS ({moveHead} RETURNING 1)
             INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version)
-            SELECT *, @hashVersion FROM unnest(@streams, @versions, @types, @data, @metadata, @recorded, @ids, @prev, @hashes)
-            RETURNING event_id, seq, tx_id::text
+            SELECT @stream, v, t, d, m, @recorded, i, p, h, @hashVersion
+            FROM unnest(@versions, @types, @data, @metadata, @ids, @prev, @hashes) AS e(v, t, d, m, i, p, h)
+            WHERE EXISTS (SELECT FROM head)
+            RETURNING event_id, seq, tx_id::text;
+            SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '');
             """, connection, transaction);
-        command.Parameters.AddWithValue("streams", pending.Select(p => p.StreamId).ToArray());
+        var last = pending[^1];
+        command.Parameters.AddWithValue("stream", last.StreamId);
+        command.Parameters.AddWithValue("to", last.Version);
+        command.Parameters.AddWithValue("toHash", last.Hash);
+        command.Parameters.AddWithValue("recorded", last.RecordedAt);
+        command.Parameters.AddWithValue("from", from.Version);
+        command.Parameters.AddWithValue("fromHash", from.Hash);
         command.Parameters.AddWithValue("versions", pending.Select(p => p.Version).ToArray());
         command.Parameters.AddWithValue("types", pending.Select(p => p.Type).ToArray());
         command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Data).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Metadata).ToArray() });
-        command.Parameters.AddWithValue("recorded", pending.Select(p => p.RecordedAt).ToArray());
         command.Parameters.AddWithValue("ids", pending.Select(p => p.EventId).ToArray());
         command.Parameters.AddWithValue("prev", pending.Select(p => p.PreviousHash).ToArray());
         command.Parameters.AddWithValue("hashes", pending.Select(p => p.Hash).ToArray());
@@ -163,6 +230,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             while (await reader.ReadAsync(ct))
                 positions[reader.GetGuid(0)] = (reader.GetInt64(1), ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (positions.Count == 0) return null;
         return pending.Select(p => new RecordedEvent(
             positions[p.EventId].Seq, positions[p.EventId].Tx, p.StreamId, p.Version, p.Type, p.Data,
             p.MetadataValue, p.RecordedAt, p.EventId)).ToList();
@@ -170,13 +238,18 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>Moves each stream's head to its last pending event and wakes the subscribers on commit.</summary>
     private static async Task UpsertHeadsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> heads, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingEvent> heads, bool onlyNew,
+        CancellationToken ct)
     {
+        // Heads of streams expected new are inserted plainly: one that exists is a lost race.
+        var onConflict = onlyNew ? "" : """
+            ON CONFLICT (stream_id) DO UPDATE
+               SET version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at
+            """;
         await using var command = new NpgsqlCommand($"""
             INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
             SELECT s, v, h, r, r FROM unnest(@streams, @versions, @hashes, @recorded) AS t(s, v, h, r)
-            ON CONFLICT (stream_id) DO UPDATE
-               SET version = excluded.version, head_hash = excluded.head_hash, updated_at = excluded.updated_at;
+            {onConflict};
             SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '');
             """, connection, transaction);
         command.Parameters.AddWithValue("streams", heads.Select(p => p.StreamId).ToArray());

@@ -42,3 +42,6 @@ public readonly record struct SubscriptionPosition(ulong TransactionId, long Seq
 
 /// <summary>What an append stored: the stream's new version and the events as recorded.</summary>
 public sealed record AppendResult(long NextVersion, IReadOnlyList<RecordedEvent> Events);
+
+/// <summary>A stream as a command read it: its events, its version and the hash its next event chains to.</summary>
+public sealed record StreamSnapshot(string StreamId, IReadOnlyList<RecordedEvent> Events, long Version, byte[] HeadHash);

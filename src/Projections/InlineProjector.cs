@@ -15,11 +15,12 @@ namespace GovReport.Projections;
 /// </summary>
 public static class InlineProjector
 {
-    public static InlineProjection Live { get; } = async (connection, transaction, events, ct) =>
-    {
-        await Rebuild.ReadModelLock.ShareAsync(connection, transaction, ct);
-        await ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
-    };
+    /// <summary>
+    /// Runs after the append has written its stream head, which already keeps a rebuild's swap
+    /// out (<see cref="Rebuild.ReadModelLock"/>): no lock of its own to take.
+    /// </summary>
+    public static InlineProjection Live { get; } = (connection, transaction, events, _) =>
+        ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
 
     public static Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events) =>
         ApplyAsync(context, EventSerializer.Decode(events));

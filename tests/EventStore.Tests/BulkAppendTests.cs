@@ -48,4 +48,25 @@ public sealed class BulkAppendTests(StoreFixture fx) : IClassFixture<StoreFixtur
         Assert.Equal(0, await fx.Store.StreamVersionAsync(fresh));
         Assert.Equal(1, await fx.Store.StreamVersionAsync(existing));
     }
+
+    [Fact]
+    public async Task Concurrent_bulk_creations_of_the_same_new_streams_have_exactly_one_winner()
+    {
+        var streams = Enumerable.Range(0, 40).Select(_ => StoreFixture.NewStream("bulk-race")).ToList();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await fx.Store.AppendManyAsync(streams.Select(s =>
+                    new StreamAppend(s, ExpectedVersion.NoStream, [StoreFixture.Event(n: i), StoreFixture.Event(n: i)])).ToList());
+                return true;
+            }
+            catch (WrongExpectedVersionException) { return false; }
+        })));
+
+        Assert.Equal(1, outcomes.Count(won => won));
+        Assert.All(streams, s => Assert.Equal(2, fx.Store.StreamVersionAsync(s).Result));
+        Assert.True((await Integrity.ChainVerifier.VerifyAsync(fx.DataSource)).Intact);
+    }
 }

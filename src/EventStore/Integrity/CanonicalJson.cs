@@ -31,6 +31,13 @@ public static class CanonicalJson
             EventHash.ExactNumbersVersion => true,
             _ => throw new ArgumentOutOfRangeException(nameof(hashVersion), hashVersion, "No such hash scheme."),
         };
+        if (exactNumbers && CanonicalJsonWriter.TryWrite(json) is { } fast) return fast;
+        return ToUtf8ViaDocument(json, exactNumbers);
+    }
+
+    /// <summary>The reference spelling: every value through a parsed document.</summary>
+    internal static byte[] ToUtf8ViaDocument(string json, bool exactNumbers)
+    {
         using var document = JsonDocument.Parse(json);
         var buffer = new ArrayBufferWriter<byte>(json.Length + 16);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))

@@ -31,9 +31,9 @@ public sealed class StreamCommands(PgEventStore store)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var recorded = await store.ReadStreamAsync(streamId, ct: ct);
-            var version = recorded.Count == 0 ? 0 : recorded[^1].Version;
-            var state = decider.Fold(EventUpcasts.Decode<TEvent>(recorded));
+            var read = await store.ReadForAppendAsync(streamId, ct);
+            var version = read.Version;
+            var state = decider.Fold(EventUpcasts.Decode<TEvent>(read.Events));
             if (ifMatch is { } pinned && pinned != version)
                 return new CommandOutcome<TState>(state, version, 0, null, StaleVersion: true);
 
@@ -44,7 +44,7 @@ public sealed class StreamCommands(PgEventStore store)
             var events = decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
             try
             {
-                var result = await store.AppendAsync(streamId, ExpectedVersion.Exactly(version), events, InlineProjector.Live, ct);
+                var result = await store.AppendAsync(read, events, InlineProjector.Live, ct);
                 var next = decision.Events.Aggregate(state, decider.Evolve);
                 return new CommandOutcome<TState>(next, result.NextVersion, events.Count, null, false);
             }

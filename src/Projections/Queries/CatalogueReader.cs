@@ -54,7 +54,7 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
         return parents;
     }
 
-    private const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value";
+    internal const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value";
 
     public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
     {
@@ -72,8 +72,14 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
 
     private static async Task<IReadOnlyList<Indicator>> ReadIndicatorsAsync(NpgsqlCommand command, CancellationToken ct)
     {
-        var indicators = new List<Indicator>();
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadIndicatorsAsync(reader, ct);
+    }
+
+    /// <summary>The indicators of the reader's current result, selected as <see cref="IndicatorColumns"/>.</summary>
+    internal static async Task<IReadOnlyList<Indicator>> ReadIndicatorsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var indicators = new List<Indicator>();
         while (await reader.ReadAsync(ct))
             indicators.Add(new Indicator(IndicatorCode.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 Aggregations.Parse(reader.GetString(3)), Directions.Parse(reader.GetString(4)),

@@ -25,10 +25,15 @@ internal static class ReportProjection
         public DateTimeOffset UpdatedAt;
     }
 
+    /// <summary>Fewer new rows than this go in by INSERT rather than COPY.</summary>
+    private const int CopyFrom = 64;
+
     public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
     {
         if (page.Count == 0) return;
-        var keys = page.Select(p => (p.Event.Unit.Value, p.Event.Month.ToString())).Distinct();
+        // A report whose first event here opens its stream has no row yet: nothing to load.
+        var keys = page.GroupBy(p => (p.Event.Unit.Value, p.Event.Month.ToString()))
+            .Where(g => g.First().Recorded.Version > 1).Select(g => g.Key);
         if (context.Replay is { } replay) keys = keys.Where(k => replay.HasReport(k.Item1, k.Item2));
         var rows = await LoadAsync(context, keys.ToList());
         var stored = rows.Keys.ToHashSet();
@@ -44,8 +49,16 @@ internal static class ReportProjection
         // A report's row changes only under its stream's lock (in a replay, under its only
         // writer): a row not found above is new, and new rows go in by COPY.
         var added = rows.Values.Where(r => !stored.Contains((r.Unit, r.Month))).ToList();
-        await InsertAsync(context, added);
-        await SaveAsync(context, rows.Values.Where(r => stored.Contains((r.Unit, r.Month))).ToList());
+        if (added.Count >= CopyFrom)
+        {
+            await InsertAsync(context, added);
+            await SaveAsync(context, rows.Values.Where(r => stored.Contains((r.Unit, r.Month))).ToList());
+        }
+        else
+        {
+            // COPY costs two round trips: a command's few rows go in with the updates, in one.
+            await SaveAsync(context, rows.Values.ToList());
+        }
         foreach (var row in added) context.Replay?.ReportWritten(row.Unit, row.Month);
     }
 

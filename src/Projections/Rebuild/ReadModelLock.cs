@@ -3,9 +3,12 @@ using Npgsql;
 namespace GovReport.Projections.Rebuild;
 
 /// <summary>
-/// Writers of the live read models (inline projections, the daemon) hold this lock shared for
-/// the length of their transaction; a rebuild's swap holds it exclusively for the moment it
-/// catches up the last events and renames the schemas, so no write lands in the old tables.
+/// Writers of the live read models hold this lock shared for the length of their transaction; a
+/// rebuild's swap holds it exclusively for the moment it catches up the last events and renames
+/// the schemas, so no write lands in the old tables. The daemon takes the advisory lock. Inline
+/// projections run inside an append, which has already written its stream head by then: the
+/// swap's SHARE lock on es.streams waits for them and holds back new ones, with no round trip
+/// of their own.
 /// </summary>
 public static class ReadModelLock
 {
@@ -20,7 +23,8 @@ public static class ReadModelLock
 
     public static async Task TakeExclusiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(@key); LOCK TABLE es.streams IN SHARE MODE", connection, transaction);
         command.Parameters.AddWithValue("key", Key);
         await command.ExecuteNonQueryAsync(ct);
     }

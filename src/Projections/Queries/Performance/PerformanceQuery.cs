@@ -18,14 +18,21 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     public async Task<PerformanceReport> RunAsync(
         UnitId unit, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
     {
-        var indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
         var months = ComparisonViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
-        var codes = indicators.Select(i => i.Code.Value).ToArray();
-        var figures = asOf is null
-            ? await LiveFiguresAsync(unit.Value, codes, wanted, ct)
-            : await FiguresAsOfAsync(unit.Value, indicators, wanted, asOf.Value, ct);
-        var plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
+        IReadOnlyList<Indicator> indicators;
+        IReadOnlyDictionary<(string, Month), decimal> figures;
+        PlanInForce? plan;
+        if (asOf is null)
+        {
+            (indicators, figures, plan) = await LiveAsync(unit.Value, month, only, wanted, ct);
+        }
+        else
+        {
+            indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
+            figures = await FiguresAsOfAsync(unit.Value, indicators, wanted, asOf.Value, ct);
+            plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
+        }
         var (from, to) = ComparisonViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
             ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan, month, view));
@@ -65,21 +72,54 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return units.Values.Select(u => (u.Id, u.ParentId, u.Block)).ToList();
     }
 
-    /// <summary>A unit with children reads its rollups; a unit without, its official figures.</summary>
+    /// <summary>
+    /// A live answer's catalogue, figures and plan, asked for in one round trip: none of the
+    /// three statements needs another's answer.
+    /// </summary>
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?)> LiveAsync(
+        string unit, Month month, IndicatorCode? only, string[] months, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
+                new NpgsqlBatchCommand(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null) } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var indicators = (await CatalogueReader.ReadIndicatorsAsync(reader, ct)).Where(i => only is null || i.Code == only).ToList();
+        await reader.NextResultAsync(ct);
+        var figures = await ReadLiveFiguresAsync(reader, indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
+        await reader.NextResultAsync(ct);
+        var plan = await ReadPlanAsync(reader, unit, month, ct);
+        return (indicators, figures, plan);
+    }
+
+    /// <summary>A unit with children reads its rollups; a unit without, its official figures. Parameters: unit, months.</summary>
+    private const string LiveFiguresSql = """
+        SELECT month, figures::text FROM rm.rollups WHERE unit_id = $1 AND month = ANY($2)
+          AND EXISTS (SELECT 1 FROM rm.units WHERE parent_id = $1)
+        UNION ALL
+        SELECT month, stored_figures::text FROM rm.official_figure_sets WHERE unit_id = $1 AND month = ANY($2) AND valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM rm.units WHERE parent_id = $1)
+        """;
+
     private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT month, figures::text FROM rm.rollups WHERE unit_id = @unit AND month = ANY(@months)
-              AND EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
-            UNION ALL
-            SELECT month, stored_figures::text FROM rm.official_figure_sets WHERE unit_id = @unit AND month = ANY(@months) AND valid_to IS NULL
-              AND NOT EXISTS (SELECT 1 FROM rm.units WHERE parent_id = @unit)
-            """);
-        command.Parameters.AddWithValue("unit", unit);
-        command.Parameters.AddWithValue("months", months);
-        var wanted = codes.ToHashSet(StringComparer.Ordinal);
-        var figures = new Dictionary<(string, Month), decimal>();
+        await using var command = dataSource.CreateCommand(LiveFiguresSql);
+        command.Parameters.Add(new() { Value = unit });
+        command.Parameters.Add(new() { Value = months });
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), ct);
+    }
+
+    private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
+        NpgsqlDataReader reader, HashSet<string> wanted, CancellationToken ct)
+    {
+        var figures = new Dictionary<(string, Month), decimal>();
         while (await reader.ReadAsync(ct))
         {
             var month = Month.Parse(reader.GetString(0));
@@ -135,16 +175,27 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// <summary>The revision in force for the month (<see cref="AnnualPlan.InForceFor"/>) among those recorded by the instant.</summary>
     private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
-            WHERE unit_id = @unit AND year = @year AND (@asOf::timestamptz IS NULL OR recorded_at <= @asOf::timestamptz)
-            ORDER BY revision
-            """);
-        command.Parameters.AddWithValue("unit", unit);
-        command.Parameters.AddWithValue("year", month.Year);
-        command.Parameters.AddWithValue("asOf", NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)asOf?.ToUniversalTime() ?? DBNull.Value);
-        var revisions = new List<PlanRevision>();
+        await using var command = dataSource.CreateCommand(PlanSql);
+        command.Parameters.Add(new() { Value = unit });
+        command.Parameters.Add(new() { Value = month.Year });
+        command.Parameters.Add(PlanAsOf(asOf));
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadPlanAsync(reader, unit, month, ct);
+    }
+
+    /// <summary>Parameters: unit, year, as of (null for now).</summary>
+    private const string PlanSql = """
+        SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
+        WHERE unit_id = $1 AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+        ORDER BY revision
+        """;
+
+    private static NpgsqlParameter PlanAsOf(DateTimeOffset? asOf) =>
+        new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz, Value = (object?)asOf?.ToUniversalTime() ?? DBNull.Value };
+
+    private static async Task<PlanInForce?> ReadPlanAsync(NpgsqlDataReader reader, string unit, Month month, CancellationToken ct)
+    {
+        var revisions = new List<PlanRevision>();
         while (await reader.ReadAsync(ct))
         {
             var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(5), EventSerializer.Options)!;
@@ -152,6 +203,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
         }
         if (revisions.Count == 0) return null;
+        // Only the rows are read here: which revision holds the month is the domain's rule.
         var revision = new AnnualPlan(new UnitId(unit), month.Year, revisions).InForceFor(month);
         return new PlanInForce(revision, revision.At!.Value);
     }
