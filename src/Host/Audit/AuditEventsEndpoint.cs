@@ -25,6 +25,8 @@ public sealed record AuditEventsPage(IReadOnlyList<AuditEvent> Events, string? N
 internal static class AuditEventsEndpoint
 {
     public const int DefaultLimit = 500;
+    private static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HeldBackPoll = TimeSpan.FromMilliseconds(20);
     public const int MaxLimit = 5000;
 
     private static readonly string[] CsvHeaders =
@@ -60,11 +62,13 @@ internal static class AuditEventsEndpoint
         var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
         // One more than asked tells whether there is a next page without a count.
         var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
-        // A short page may be missing events that committed behind a still-running transaction:
-        // give them a moment (bounded) so an auditor sees what was just written.
-        for (var wait = 0; rows.Count <= pageSize && wait < 50 && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
+        // A short page may be missing events that committed behind a still-running transaction
+        // (anywhere on the server: the barrier is cluster-wide): give them a moment, bounded at
+        // HeldBackWait, so an auditor sees what was just written. A second was too short beside
+        // a busy neighbour (a rebuild, a long report import on another database of the cluster).
+        for (var wait = 0; rows.Count <= pageSize && wait < HeldBackWait / HeldBackPoll && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
         {
-            await Task.Delay(20, ct);
+            await Task.Delay(HeldBackPoll, ct);
             rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
         }
         var events = rows.Take(pageSize).Select(ToApi).ToList();
