@@ -2,20 +2,13 @@ using GovReport.Domain.Periods;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Targets;
 using GovReport.Domain.Tests.Support;
+using static GovReport.Domain.Tests.Targets.PlanExamples;
 
 namespace GovReport.Domain.Tests.Targets;
 
-/// <summary>The edges of the plan rules: the first and last plannable years, a zero month, a revision's own instant.</summary>
+/// <summary>The edges of the plan rules: the first and last plannable years, a zero month, the month a revision takes hold.</summary>
 public class PlanBoundaryTests
 {
-    private static readonly DeciderSpec<SetAnnualTargets, AnnualPlan?, PlanEvent> Spec =
-        new(PlanDecider.Decide, PlanDecider.Evolve, PlanDecider.Initial);
-
-    private static readonly UnitId BacKan = UnitId.Parse("bac-kan");
-    private static readonly IndicatorCode Forest = IndicatorCode.Parse("forest-planted");
-    private static readonly IndicatorCode Revenue = IndicatorCode.Parse("budget-revenue");
-    private static readonly DateTimeOffset January = new(2022, 1, 10, 8, 0, 0, TimeSpan.FromHours(7));
-    private static readonly DateTimeOffset July = new(2022, 7, 15, 8, 0, 0, TimeSpan.FromHours(7));
     private static readonly TargetLine[] Plan = [new(Forest, 155m)];
     private static readonly AnnualTargetsSet FirstSet = new(BacKan, 2022, Plan, "QĐ 12/QĐ-UBND", "planner", January);
 

@@ -2,20 +2,12 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Targets;
 using GovReport.Domain.Tests.Support;
+using static GovReport.Domain.Tests.Targets.PlanExamples;
 
 namespace GovReport.Domain.Tests.Targets;
 
 public class PlanDeciderTests
 {
-    private static readonly DeciderSpec<SetAnnualTargets, AnnualPlan?, PlanEvent> Spec =
-        new(PlanDecider.Decide, PlanDecider.Evolve, PlanDecider.Initial);
-
-    private static readonly UnitId BacKan = UnitId.Parse("bac-kan");
-    private static readonly IndicatorCode Forest = IndicatorCode.Parse("forest-planted");
-    private static readonly IndicatorCode Revenue = IndicatorCode.Parse("budget-revenue");
-    private static readonly DateTimeOffset January = new(2022, 1, 10, 8, 0, 0, TimeSpan.FromHours(7));
-    private static readonly DateTimeOffset July = new(2022, 7, 15, 8, 0, 0, TimeSpan.FromHours(7));
-
     private static readonly TargetLine[] Plan = [new(Forest, 155m), new(Revenue, 143m)];
 
     private static SetAnnualTargets Set(TargetLine[] targets, string? reason = null, int year = 2022, string? decision = "QĐ 12/QĐ-UBND", DateTimeOffset? at = null) =>
