@@ -26,7 +26,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     public Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, InlineProjection? inline,
         CancellationToken ct = default) =>
-        AppendCoreAsync(streamId, expected, known: null, events, inline, ct);
+        AppendCoreAsync(streamId, expected, known: null, earlier: null, events, inline, ct);
 
     /// <summary>
     /// Appends right after the events a command read: chained to the head it read, so the head
@@ -34,11 +34,11 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     /// </summary>
     public Task<AppendResult> AppendAsync(
         StreamSnapshot read, IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct = default) =>
-        AppendCoreAsync(read.StreamId, ExpectedVersion.Exactly(read.Version), new StreamHead(read.Version, read.HeadHash), events, inline, ct);
+        AppendCoreAsync(read.StreamId, ExpectedVersion.Exactly(read.Version), new StreamHead(read.Version, read.HeadHash), read.Events, events, inline, ct);
 
     private async Task<AppendResult> AppendCoreAsync(
-        string streamId, ExpectedVersion expected, StreamHead? known, IReadOnlyList<NewEvent> events, InlineProjection? inline,
-        CancellationToken ct)
+        string streamId, ExpectedVersion expected, StreamHead? known, IReadOnlyList<RecordedEvent>? earlier,
+        IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct)
     {
         ValidateStreamId(streamId);
         if (events.Count == 0) throw new ArgumentException("Append at least one event.", nameof(events));
@@ -55,6 +55,8 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             // A head the writer already knows (a new stream's, or one just read) is checked by the
             // write itself; only "any version" has to lock the head to learn where to chain.
             var head = known ?? (expected.IsAny ? null : expected.Value == 0 ? NewStreamHead : null);
+            // The write succeeds only from the head the history ended at, so it is the whole history.
+            if (ReferenceEquals(head, NewStreamHead)) earlier = [];
             if (head is null)
             {
                 head = await LockHeadAsync(connection, transaction, streamId, ct) ?? NewStreamHead;
@@ -64,7 +66,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             var pending = Chain(streamId, head.Version, head.Hash, events, Now());
             var recorded = await WriteAsync(connection, transaction, head, pending, ct)
                 ?? throw Conflict(streamId, expected, null);
-            if (inline is not null) await inline(connection, transaction, recorded, ct);
+            if (inline is not null) await inline(connection, transaction, recorded, earlier, ct);
             await transaction.CommitAsync(ct);
 
             EventStoreTelemetry.EventsAppended.Add(events.Count);

@@ -19,13 +19,20 @@ public static class InlineProjector
     /// Runs after the append has written its stream head, which already keeps a rebuild's swap
     /// out (<see cref="Rebuild.ReadModelLock"/>): no lock of its own to take.
     /// </summary>
-    public static InlineProjection Live { get; } = (connection, transaction, events, _) =>
-        ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), events);
+    public static InlineProjection Live { get; } = (connection, transaction, events, earlier, _) =>
+        ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), EventSerializer.Decode(events),
+            earlier is null ? null : Reports(EventSerializer.Decode(earlier)));
 
     public static Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events) =>
         ApplyAsync(context, EventSerializer.Decode(events));
 
-    public static async Task ApplyAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> events)
+    /// <param name="earlierReports">
+    /// Every earlier event of each report the page touches, when the caller knows them (an append
+    /// to one stream it read): the report rows are then folded from them instead of read back.
+    /// </param>
+    public static async Task ApplyAsync(
+        ProjectionContext context, IReadOnlyList<DecodedEvent> events,
+        IReadOnlyList<(RecordedEvent, ReportEvent)>? earlierReports = null)
     {
         var reports = new List<(RecordedEvent, ReportEvent)>();
         foreach (var (recorded, @event) in events)
@@ -50,6 +57,9 @@ public static class InlineProjector
             }
         }
         // Report rows depend only on their own stream's order, which the page keeps.
-        await ReportProjection.ApplyAsync(context, reports);
+        await ReportProjection.ApplyAsync(context, reports, earlierReports);
     }
+
+    private static List<(RecordedEvent, ReportEvent)> Reports(IReadOnlyList<DecodedEvent> events) =>
+        events.Where(e => e.Event is ReportEvent).Select(e => (e.Recorded, (ReportEvent)e.Event!)).ToList();
 }

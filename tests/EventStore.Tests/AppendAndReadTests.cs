@@ -146,7 +146,7 @@ public sealed class AppendAndReadTests(StoreFixture fx) : IClassFixture<StoreFix
         var stream = StoreFixture.NewStream();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => fx.Store.AppendAsync(stream, ExpectedVersion.NoStream,
-            [StoreFixture.Event()], (_, _, _, _) => throw new InvalidOperationException("read model refused")));
+            [StoreFixture.Event()], (_, _, _, _, _) => throw new InvalidOperationException("read model refused")));
 
         Assert.Empty(await fx.Store.ReadStreamAsync(stream));
         Assert.Equal(0, await fx.Store.StreamVersionAsync(stream));

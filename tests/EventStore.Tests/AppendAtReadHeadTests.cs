@@ -36,7 +36,7 @@ public sealed class AppendAtReadHeadTests(StoreFixture fx) : IClassFixture<Store
         await fx.Store.AppendAsync(stream, ExpectedVersion.Exactly(1), [StoreFixture.Event(n: 2)]);
 
         var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(
-            () => fx.Store.AppendAsync(read, [StoreFixture.Event(n: 3)], (_, _, _, _) => throw new InvalidOperationException("must not run")));
+            () => fx.Store.AppendAsync(read, [StoreFixture.Event(n: 3)], (_, _, _, _, _) => throw new InvalidOperationException("must not run")));
 
         Assert.Equal(ExpectedVersion.Exactly(1), error.Expected);
         Assert.Equal(2, (await fx.Store.ReadStreamAsync(stream)).Count);

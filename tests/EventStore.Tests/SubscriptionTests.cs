@@ -14,7 +14,7 @@ public sealed class SubscriptionTests(StoreFixture fx) : IClassFixture<StoreFixt
         // The slow append takes its sequence numbers first and commits last: the case a
         // sequence-only reader gets wrong.
         var slow = fx.Store.AppendAsync(slowStream, ExpectedVersion.NoStream, [StoreFixture.Event(n: 1), StoreFixture.Event(n: 2)],
-            async (_, _, _, _) => { inserted.SetResult(); await gate.Task; });
+            async (_, _, _, _, _) => { inserted.SetResult(); await gate.Task; });
         await inserted.Task;
 
         var fastStreams = Enumerable.Range(0, 5).Select(_ => StoreFixture.NewStream("fast")).ToList();
@@ -66,7 +66,7 @@ public sealed class SubscriptionTests(StoreFixture fx) : IClassFixture<StoreFixt
                 var fail = random.Next(10) == 0;
                 try
                 {
-                    await fx.Store.AppendAsync(StoreFixture.NewStream($"w{w}"), ExpectedVersion.NoStream, events, async (_, _, _, ct) =>
+                    await fx.Store.AppendAsync(StoreFixture.NewStream($"w{w}"), ExpectedVersion.NoStream, events, async (_, _, _, _, ct) =>
                     {
                         await Task.Delay(delay, ct);
                         if (fail) throw new TimeoutException("simulated failure before commit");

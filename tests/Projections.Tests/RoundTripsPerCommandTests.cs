@@ -12,14 +12,15 @@ namespace GovReport.Projections.Tests;
 /// <summary>
 /// What a command costs in waits on the database, as the host's StreamCommands runs it: read the
 /// stream, append chained to the head read, the inline read models, commit. Nine round trips
-/// for a new report and eight for an approval before the append was folded into one statement.
+/// for a new report and eight for an approval before the append was folded into one statement;
+/// an approval took five while the report row was read back before it was written.
 /// </summary>
 public sealed class RoundTripsPerCommandTests(ProjectionFixture fx) : IClassFixture<ProjectionFixture>
 {
     private static readonly EventMetadata Metadata = new("tester", "test", Reason: "round trips");
 
     [Fact]
-    public async Task Submitting_a_new_report_takes_four_round_trips_and_approving_it_five()
+    public async Task Submitting_a_new_report_and_approving_it_take_four_round_trips_each()
     {
         var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
         await using var counter = new RoundTripCounter(
@@ -36,7 +37,7 @@ public sealed class RoundTripsPerCommandTests(ProjectionFixture fx) : IClassFixt
         await CommandAsync(store, "xa-nong-thuong", "2022-02", Approved);
         var approve = counter.RoundTrips;
 
-        Assert.Equal((4, 5), (submit, approve));
+        Assert.Equal((4, 4), (submit, approve));
         await using var status = fx.DataSource.CreateCommand(
             "SELECT status FROM rm.reports WHERE unit_id = 'xa-nong-thuong' AND month = '2022-02'");
         Assert.Equal("approved", await status.ExecuteScalarAsync());
