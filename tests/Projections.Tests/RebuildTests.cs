@@ -1,5 +1,7 @@
+using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
+using GovReport.Domain.Reports;
 using GovReport.Projections.Rebuild;
 
 namespace GovReport.Projections.Tests;
@@ -25,6 +27,12 @@ public sealed class RebuildTests : IAsyncLifetime
         }
         await _fx.SubmitAsync("bac-kan", "2022-08", ("patients-per-day", 300m));
         await _fx.CorrectAsync("xa-nong-thuong", "2022-03", "forest-planted", 13m, 13.5m);
+        // A report returned, resubmitted and approved: its live row is folded from the history its
+        // commands read, the replay's from rows it loads; both must agree.
+        var (returned, april) = (UnitId.Parse("xa-duong-quang"), Month.Parse("2022-04"));
+        await _fx.AppendAsync(StreamIds.Report(returned, april), new ReportReturned(returned, april, "thiếu số liệu"));
+        await _fx.SubmitAsync("xa-duong-quang", "2022-04", ("forest-planted", 6m));
+        await _fx.AppendAsync(StreamIds.Report(returned, april), new ReportApproved(returned, april));
         await _fx.AppendAsync("unit-xa-duong-quang", new UnitMoved(UnitId.Parse("xa-duong-quang"), null, UnitId.Parse("bac-kan")));
         await _fx.ProjectAsync();
     }
