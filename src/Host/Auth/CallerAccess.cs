@@ -13,7 +13,6 @@ namespace GovReport.Host.Auth;
 public sealed class CallerAccess(RequestContext context, CatalogueReader catalogue, IOptions<ReviewOptions> options)
 {
     private readonly Dictionary<string, string?> _parents = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private UnitAccess? _access;
 
     /// <summary>The caller's roles and units; unit questions go through <see cref="AllowsAsync"/>, which reads what they walk.</summary>
@@ -28,15 +27,12 @@ public sealed class CallerAccess(RequestContext context, CatalogueReader catalog
 
     private async Task<UnitAccess> WithChainsAsync(IReadOnlyCollection<string> units, CancellationToken ct)
     {
-        var missing = units.Where(u => !_known.Contains(u)).ToList();
+        var missing = units.Where(u => !_parents.ContainsKey(u)).ToList();
         if (missing.Count > 0)
         {
-            foreach (var (unit, parent) in await catalogue.AncestryAsync(missing, ct))
-            {
-                _parents[unit] = parent;
-                _known.Add(unit);
-            }
-            _known.UnionWith(missing); // an unknown unit has no chain: asking again would find none
+            foreach (var (unit, parent) in await catalogue.AncestryAsync(missing, ct)) _parents[unit] = parent;
+            // An unknown unit has no chain: kept as parentless (what the walk reads for it anyway), so it is not asked again.
+            foreach (var unit in missing) _parents.TryAdd(unit, null);
         }
         return Caller;
     }

@@ -28,10 +28,7 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyDictionary<string, string?>> ParentsAsync(CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand("SELECT unit_id, parent_id FROM rm.units");
-        var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) parents[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
-        return parents;
+        return await ReadParentsAsync(command, ct);
     }
 
     /// <summary>
@@ -48,6 +45,11 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
             SELECT DISTINCT unit_id, parent_id FROM chain
             """);
         command.Parameters.AddWithValue("units", units.ToArray());
+        return await ReadParentsAsync(command, ct);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string?>> ReadParentsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) parents[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
