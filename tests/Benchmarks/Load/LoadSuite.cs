@@ -62,11 +62,11 @@ public static class LoadSuite
                     rounds.Add(burst);
                     bursts.Add(burst.Summary());
                 }
-                var median = rounds.OrderBy(b => b.AcknowledgedAt.Length / b.Seconds).ElementAt(rounds.Count / 2);
-                results.Add(median.Result() with
+                var median = rounds.OrderBy(b => b.PerSecond).ElementAt(rounds.Count / 2).Result();
+                results.Add(median with
                 {
                     Name = $"submit burst at {options.Concurrency[level]} at once, median of {rounds.Count}",
-                    Note = $"{median.Result().Note}; rounds: {string.Join(", ", rounds.Select(b => $"{b.AcknowledgedAt.Length / b.Seconds:F0}/s"))}",
+                    Note = $"{median.Note}; rounds: {string.Join(", ", rounds.Select(b => $"{b.PerSecond:F0}/s"))}",
                 });
             }
             Console.WriteLine();
@@ -168,26 +168,25 @@ public static class LoadSuite
         int Concurrency, string Month, int Sent, double Seconds, double[] LatencyMs, double[] AcknowledgedAt,
         List<(double At, int Count)> Seen, Dictionary<string, int> Errors, string MachineCpu, double HostCpuSeconds)
     {
-        private double Percentile(double[] values, double p)
-        {
-            if (values.Length == 0) return double.NaN;
-            var sorted = values.Order().ToArray();
-            return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-        }
+        private static double Percentile(double[] values, double p) => Latencies.Percentile(values, p);
+
+        public double PerSecond => AcknowledgedAt.Length / Seconds;
 
         /// <summary>The k-th acknowledgement is visible from the first poll answer that counts k or more.</summary>
-        private double[] LagMs() => AcknowledgedAt.Select((ack, k) =>
+        private double[] LagMs => _lagMs ??= AcknowledgedAt.Select((ack, k) =>
         {
             var seen = Seen.FirstOrDefault(s => s.Count >= k + 1);
             return seen == default ? double.PositiveInfinity : Math.Max(0, seen.At - ack) * 1000;
         }).ToArray();
 
+        private double[]? _lagMs;
+
         private int ErrorCount => Errors.Values.Sum();
 
         public string Describe()
         {
-            var lag = LagMs();
-            return $"{Seconds:F1} s, {AcknowledgedAt.Length / Seconds:F0} submits/s, p50/p95/p99 {Percentile(LatencyMs, 50):F0}/{Percentile(LatencyMs, 95):F0}/{Percentile(LatencyMs, 99):F0} ms, " +
+            var lag = LagMs;
+            return $"{Seconds:F1} s, {PerSecond:F0} submits/s, p50/p95/p99 {Percentile(LatencyMs, 50):F0}/{Percentile(LatencyMs, 95):F0}/{Percentile(LatencyMs, 99):F0} ms, " +
                    $"lag p50/p99 {Percentile(lag, 50):F0}/{Percentile(lag, 99):F0} ms, errors {ErrorCount}" +
                    (ErrorCount > 0 ? $" ({string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}"))})" : "") +
                    $"; {MachineCpu}, host {HostCpuSeconds:F1} s";
@@ -197,15 +196,15 @@ public static class LoadSuite
         {
             P50Ms = Percentile(LatencyMs, 50),
             P95Ms = Percentile(LatencyMs, 95),
-            Note = $"p99 {Percentile(LatencyMs, 99):F0} ms; projection lag p50 {Percentile(LagMs(), 50):F0} ms, p99 {Percentile(LagMs(), 99):F0} ms; " +
+            Note = $"p99 {Percentile(LatencyMs, 99):F0} ms; projection lag p50 {Percentile(LagMs, 50):F0} ms, p99 {Percentile(LagMs, 99):F0} ms; " +
                    $"errors {ErrorCount}; lost {Sent - AcknowledgedAt.Length - ErrorCount}; goal ≥ 300 submits/s, p99 < 250 ms, lag p99 < 1 s",
         };
 
         public object Summary() => new
         {
-            Concurrency, Month, Sent, Acknowledged = AcknowledgedAt.Length, Seconds, SubmitsPerSecond = AcknowledgedAt.Length / Seconds,
+            Concurrency, Month, Sent, Acknowledged = AcknowledgedAt.Length, Seconds, SubmitsPerSecond = PerSecond,
             LatencyMs = new { P50 = Percentile(LatencyMs, 50), P95 = Percentile(LatencyMs, 95), P99 = Percentile(LatencyMs, 99) },
-            LagMs = new { P50 = Percentile(LagMs(), 50), P95 = Percentile(LagMs(), 95), P99 = Percentile(LagMs(), 99) },
+            LagMs = new { P50 = Percentile(LagMs, 50), P95 = Percentile(LagMs, 95), P99 = Percentile(LagMs, 99) },
             Errors, MachineCpu, HostCpuSeconds,
         };
     }

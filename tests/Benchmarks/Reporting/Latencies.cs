@@ -21,10 +21,13 @@ public sealed class Latencies
 
     public async Task TimeAsync(Func<Task> call) => await TimeAsync(async () => { await call(); return 0; });
 
-    public double Percentile(double p)
+    public double Percentile(double p) => _ms.Count == 0 ? 0 : Percentile(_ms, p);
+
+    /// <summary>The nearest-rank percentile <paramref name="p"/> (0–100) of <paramref name="values"/>; NaN when there are none.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double p)
     {
-        if (_ms.Count == 0) return 0;
-        var sorted = _ms.Order().ToArray();
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
         var index = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
     }
