@@ -32,6 +32,21 @@ public static class Phases
         };
     }
 
+    /// <summary>
+    /// The two per-command rows, the same sequence for both sides: the warm-ups, then every
+    /// submission (a new stream each), then every approval (read + append at the version read).
+    /// </summary>
+    public static async Task<(BenchResult NewStream, BenchResult ReadAppend)> CommandRowsAsync(
+        string side, Workload workload, Func<GovReport.Domain.Reports.ReportCommand, Task> execute)
+    {
+        foreach (var command in workload.WarmUps()) await execute(command);
+        var submissions = workload.Submissions();
+        var newStream = await StepAsync(side, "per command, new stream", () => OneByOneAsync("submit, new stream", submissions, execute));
+        var approvals = workload.Approvals();
+        var readAppend = await StepAsync(side, "per command, read + append", () => OneByOneAsync("approve, read + append", approvals, execute));
+        return (newStream, readAppend);
+    }
+
     /// <summary>Five warm-up queries, then <paramref name="count"/> timed ones on units picked with a fixed seed.</summary>
     public static async Task<BenchResult> QueriesAsync(string name, IReadOnlyList<string> units, int count, Func<string, Task<int>> query)
     {

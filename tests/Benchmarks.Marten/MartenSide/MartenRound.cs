@@ -41,12 +41,7 @@ public static class MartenRound
         var whole = await Phases.StepAsync(Side, "ytd country", () => Phases.QueriesAsync("ytd country", [Country.Root], Math.Min(50, options.Queries), Ytd));
         var answers = await Answers.DigestAsync(workload, unit => query.YtdAsync(UnitId.Parse(unit), workload.YtdMonth));
 
-        Task Execute(ReportCommand command) => ExecuteAsync(store, command);
-        foreach (var command in workload.WarmUps()) await Execute(command);
-        var submissions = workload.Submissions();
-        var newStream = await Phases.StepAsync(Side, "per command, new stream", () => Phases.OneByOneAsync("submit, new stream", submissions, Execute));
-        var approvals = workload.Approvals();
-        var readAppend = await Phases.StepAsync(Side, "per command, read + append", () => Phases.OneByOneAsync("approve, read + append", approvals, Execute));
+        var (newStream, readAppend) = await Phases.CommandRowsAsync(Side, workload, command => ExecuteAsync(store, command));
         return new RoundResult(raw, bulk, newStream, readAppend, rebuild, figures, commune, province, whole, answers);
     }
 

@@ -55,12 +55,7 @@ public static class OurRound
             (await query.RunAsync(UnitId.Parse(unit), workload.YtdMonth, ComparisonView.Ytd, null, null)).Rows);
 
         var commands = new StreamCommands(store);
-        Task Execute(ReportCommand command) => ExecuteAsync(commands, command);
-        foreach (var command in workload.WarmUps()) await Execute(command);
-        var submissions = workload.Submissions();
-        var newStream = await Phases.StepAsync(Side, "per command, new stream", () => Phases.OneByOneAsync("submit, new stream", submissions, Execute));
-        var approvals = workload.Approvals();
-        var readAppend = await Phases.StepAsync(Side, "per command, read + append", () => Phases.OneByOneAsync("approve, read + append", approvals, Execute));
+        var (newStream, readAppend) = await Phases.CommandRowsAsync(Side, workload, command => ExecuteAsync(commands, command));
         return new RoundResult(raw, bulk, newStream, readAppend, rebuild, null, commune, province, whole, answers);
     }
 
