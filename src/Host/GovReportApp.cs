@@ -1,13 +1,13 @@
-using GovReport.Host.Api;
-using GovReport.Host.Audit;
-using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
-using GovReport.Host.Health;
-using GovReport.Host.Limits;
-using GovReport.Host.Observability;
-using GovReport.Host.OpenApi;
-using GovReport.Host.Storage;
-using GovReport.Host.Daemon;
+using GovReport.Host.Infrastructure.Http;
+using GovReport.Host.Features.Audit;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Correlation;
+using GovReport.Host.Infrastructure.Health;
+using GovReport.Host.Infrastructure.Limits;
+using GovReport.Host.Infrastructure.Telemetry;
+using GovReport.Host.Infrastructure.OpenApi;
+using GovReport.Host.Infrastructure.Storage;
+using GovReport.Host.Infrastructure.Daemon;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -75,18 +75,18 @@ public static class GovReportApp
         services.AddGovReportAuth();
         services.AddGovReportStorage();
         services.AddGovReportProjections();
-        services.AddApiModule<Catalogue.CatalogueModule>();
-        services.AddApiModule<Targets.TargetsModule>();
-        services.AddApiModule<Periods.PeriodsModule>();
-        Periods.CalendarSetup.AddReportingCalendar(services);
-        services.AddApiModule<Reports.ReportsModule>();
-        services.AddApiModule<Comparisons.PerformanceApi>();
-        services.AddApiModule<Comparisons.ReportingStatusApi>();
-        services.AddApiModule<Blocks.BlocksApi>();
-        services.AddApiModule<Admin.AdminApi>();
-        services.AddApiModule<Admin.ProjectionsAdminApi>();
-        Summaries.SummarySetup.AddGovReportSummaries(services);
-        services.AddSingleton<Summaries.BlockSummarySources>();
+        services.AddApiModule<Features.Catalogue.CatalogueEndpoints>();
+        services.AddApiModule<Features.Targets.TargetsEndpoints>();
+        services.AddApiModule<Features.Periods.PeriodsEndpoints>();
+        Features.Periods.CalendarSetup.AddReportingCalendar(services);
+        services.AddApiModule<Features.Reports.ReportsEndpoints>();
+        services.AddApiModule<Features.Performance.PerformanceEndpoints>();
+        services.AddApiModule<Features.Performance.ReportingStatusEndpoints>();
+        services.AddApiModule<Features.Blocks.BlocksEndpoints>();
+        services.AddApiModule<Features.Admin.AdminEndpoints>();
+        services.AddApiModule<Features.Admin.ProjectionsAdminEndpoints>();
+        Features.Summaries.SummarySetup.AddGovReportSummaries(services);
+        services.AddSingleton<Features.Summaries.BlockSummarySources>();
         services.AddGovReportAudit();
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
@@ -104,7 +104,7 @@ public static class GovReportApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<Application.IdempotencyMiddleware>();
+        app.UseMiddleware<Infrastructure.Idempotency.IdempotencyMiddleware>();
         return app;
     }
 

@@ -1,4 +1,4 @@
-using GovReport.Host.Cli;
+using GovReport.Host.Infrastructure.Cli;
 
 return await Verbs.RunAsync(args);
 

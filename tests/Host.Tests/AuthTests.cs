@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using GovReport.Host.Auth;
-using GovReport.Host.Cli;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Cli;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;

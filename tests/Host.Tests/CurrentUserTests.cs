@@ -1,4 +1,4 @@
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 
 namespace GovReport.Host.Tests;
 

@@ -1,5 +1,5 @@
 using GovReport.Domain.Errors;
-using GovReport.Host.Api;
+using GovReport.Host.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

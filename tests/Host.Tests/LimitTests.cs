@@ -1,6 +1,6 @@
 using System.Net;
-using GovReport.Host.Auth;
-using GovReport.Host.Limits;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Limits;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 
 namespace GovReport.Host.Tests;

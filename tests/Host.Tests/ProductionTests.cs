@@ -1,5 +1,5 @@
 using System.Net;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 
 namespace GovReport.Host.Tests;

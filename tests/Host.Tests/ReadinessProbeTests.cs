@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using GovReport.Host.Health;
+using GovReport.Host.Infrastructure.Health;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +29,7 @@ public class ReadinessProbeTests(ReadinessProbeTests.ExtraProbesFactory factory)
     public async Task Every_registered_probe_runs_and_one_failure_makes_the_host_not_ready()
     {
         // Details are for operators: an admin sees them (anonymous callers see names and statuses only).
-        var response = await factory.CreateClient(GovReport.Host.Auth.Roles.Admin).GetAsync("/health/ready");
+        var response = await factory.CreateClient(GovReport.Host.Infrastructure.Auth.Roles.Admin).GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks")

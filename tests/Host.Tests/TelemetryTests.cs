@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using GovReport.Host.Correlation;
-using GovReport.Host.Observability;
+using GovReport.Host.Infrastructure.Correlation;
+using GovReport.Host.Infrastructure.Telemetry;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,5 @@
-using GovReport.Host.Auth;
-using GovReport.Host.Cli;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Cli;
 
 namespace GovReport.Host.Tests;
 

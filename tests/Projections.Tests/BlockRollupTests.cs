@@ -33,7 +33,7 @@ public sealed class BlockRollupTests : IAsyncLifetime
     private Task UnitAsync(string id, UnitKind kind, string parent, string block) =>
         _fx.AppendAsync(StreamIds.Unit(UnitId.Parse(id)), new UnitRegistered(UnitId.Parse(id), id, kind, UnitId.Parse(parent), block));
 
-    private async Task<PerformanceRow?> RowAsync(string month, ComparisonView view, string indicator, DateTimeOffset? asOf = null) =>
+    private async Task<PerformanceRow?> RowAsync(string month, PerformanceView view, string indicator, DateTimeOffset? asOf = null) =>
         (await _fx.Performance.RunForBlockAsync(Block, Month.Parse(month), view, asOf, IndicatorCode.Parse(indicator))).Rows.SingleOrDefault();
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class BlockRollupTests : IAsyncLifetime
         await _fx.SubmitAsync("phong-van-hoa", "2022-08", ("budget-revenue", 999m));
         await _fx.ProjectAsync();
 
-        var row = await RowAsync("2022-08", ComparisonView.Ytd, "budget-revenue");
+        var row = await RowAsync("2022-08", PerformanceView.Ytd, "budget-revenue");
 
         Assert.Equal(175.5m, row!.Actual);
         Assert.Null(row.Target);
@@ -60,12 +60,12 @@ public sealed class BlockRollupTests : IAsyncLifetime
         await _fx.SubmitAsync("phong-kinh-te", "2022-08", ("budget-revenue", 10m));
         await _fx.ProjectAsync();
 
-        Assert.Equal(50m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue"))!.Actual);
+        Assert.Equal(50m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue"))!.Actual);
 
         // The parent reports its own figure: it replaces, never adds to, its sub-office's.
         await _fx.SubmitAsync("phong-tai-chinh", "2022-08", ("budget-revenue", 45m));
         await _fx.ProjectAsync();
-        Assert.Equal(55m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue"))!.Actual);
+        Assert.Equal(55m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue"))!.Actual);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class BlockRollupTests : IAsyncLifetime
         await _fx.SubmitAsync("phong-kinh-te", "2022-08", ("patients-per-day", 30m), ("poverty-rate", 6m));
         await _fx.ProjectAsync();
 
-        Assert.Equal(150m, (await RowAsync("2022-08", ComparisonView.Month, "patients-per-day"))!.Actual);
-        Assert.Equal(5m, (await RowAsync("2022-08", ComparisonView.Month, "poverty-rate"))!.Actual);
+        Assert.Equal(150m, (await RowAsync("2022-08", PerformanceView.Month, "patients-per-day"))!.Actual);
+        Assert.Equal(5m, (await RowAsync("2022-08", PerformanceView.Month, "poverty-rate"))!.Actual);
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public sealed class BlockRollupTests : IAsyncLifetime
         await _fx.CorrectAsync("phong-kinh-te", "2022-08", "budget-revenue", 25m, 35m);
         await _fx.ProjectAsync();
 
-        Assert.Equal(75m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue", before))!.Actual);
-        Assert.Equal(85m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue"))!.Actual);
+        Assert.Equal(75m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue", before))!.Actual);
+        Assert.Equal(85m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue"))!.Actual);
     }
 
     [Fact]
@@ -106,14 +106,14 @@ public sealed class BlockRollupTests : IAsyncLifetime
             new UnitReclassified(UnitId.Parse("phong-van-hoa"), UnitKind.Department, Block));
         await _fx.ProjectAsync();
 
-        Assert.Equal(57m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue"))!.Actual);
-        Assert.Equal(50m, (await RowAsync("2022-08", ComparisonView.Month, "budget-revenue", before))!.Actual);
+        Assert.Equal(57m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue"))!.Actual);
+        Assert.Equal(50m, (await RowAsync("2022-08", PerformanceView.Month, "budget-revenue", before))!.Actual);
     }
 
     [Fact]
     public async Task An_unknown_block_has_no_members_and_no_rows()
     {
-        var report = await _fx.Performance.RunForBlockAsync("no-such-block", Month.Parse("2022-08"), ComparisonView.Month, null, null);
+        var report = await _fx.Performance.RunForBlockAsync("no-such-block", Month.Parse("2022-08"), PerformanceView.Month, null, null);
 
         Assert.Equal("no-such-block", report.Unit);
         Assert.Empty(report.Rows);

@@ -59,7 +59,7 @@ public sealed class ProjectionFixture : IAsyncLifetime
         var freshness = new ProjectionFreshness(DataSource, new EventSubscription(DataSource), TimeProvider.System);
         var subscription = ProjectionDaemon.FigureSubscription(DataSource);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        SubscriptionLag lag;
+        Freshness lag;
         do await subscription.CatchUpAsync();
         while ((lag = await freshness.LagAsync()).PendingEvents > 0 && DateTime.UtcNow < deadline && await Pause());
         // A test that goes on behind the log would assert on stale read models and blame the projection.
@@ -112,7 +112,7 @@ public sealed class ProjectionFixture : IAsyncLifetime
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
-    public async Task<PerformanceRow?> RowAsync(string unit, string month, ComparisonView view, string indicator, DateTimeOffset? asOf = null)
+    public async Task<PerformanceRow?> RowAsync(string unit, string month, PerformanceView view, string indicator, DateTimeOffset? asOf = null)
     {
         var report = await Performance.RunAsync(UnitId.Parse(unit), Month.Parse(month), view, asOf, IndicatorCode.Parse(indicator));
         return report.Rows.SingleOrDefault();

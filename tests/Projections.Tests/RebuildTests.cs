@@ -64,15 +64,15 @@ public sealed class RebuildTests : IAsyncLifetime
     [Fact]
     public async Task Rebuilding_the_live_models_swaps_in_an_equal_copy_and_the_daemon_goes_on_from_there()
     {
-        var before = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Ytd, "forest-planted");
+        var before = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Ytd, "forest-planted");
 
         var result = await new ReadModelRebuilder(_fx.DataSource).RebuildLiveAsync(null, default);
         await _fx.SubmitAsync("xa-nong-thuong", "2022-09", ("forest-planted", 1m));
         await _fx.ProjectAsync();
 
         Assert.True(result.Events > 20);
-        Assert.Equal(before!.Actual, (await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Ytd, "forest-planted"))!.Actual);
-        Assert.Equal(before.Actual + 1m, (await _fx.RowAsync("bac-kan", "2022-09", ComparisonView.Ytd, "forest-planted"))!.Actual);
+        Assert.Equal(before!.Actual, (await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Ytd, "forest-planted"))!.Actual);
+        Assert.Equal(before.Actual + 1m, (await _fx.RowAsync("bac-kan", "2022-09", PerformanceView.Ytd, "forest-planted"))!.Actual);
         await new ReadModelRebuilder(_fx.DataSource).ReplayIntoAsync("rm_replay", null, default);
         Assert.Empty(await ReadModelComparer.CompareAsync(_fx.DataSource, "rm", "rm_replay"));
     }

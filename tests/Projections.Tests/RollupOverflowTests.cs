@@ -34,7 +34,7 @@ public class RollupOverflowTests
             [("forest-planted", new Month(2022, 8))] = 5m,
             [("forest-planted", new Month(2021, 8))] = 7e27m,
         };
-        var row = Assert.Single(ComparisonCalculator.Rows([indicator], figures, null, new Month(2022, 8), ComparisonView.Ytd));
+        var row = Assert.Single(PerformanceCalculator.Rows([indicator], figures, null, new Month(2022, 8), PerformanceView.Ytd));
         Assert.Null(row.Actual);
         Assert.Null(row.ChangePercent);
         Assert.True(row.Overflow);

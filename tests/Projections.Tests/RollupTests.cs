@@ -26,7 +26,7 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.SubmitAsync("xa-duong-quang", "2022-08", ("forest-planted", 4.25m));
         await _fx.ProjectAsync();
 
-        var row = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted");
+        var row = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Month, "forest-planted");
 
         Assert.Equal(14.75m, row!.Actual);
         Assert.Equal(1, row.ReportedMonths);
@@ -40,7 +40,7 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.SubmitAsync("bac-kan", "2022-08", ("forest-planted", 30m));
         await _fx.ProjectAsync();
 
-        var row = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Ytd, "forest-planted");
+        var row = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Ytd, "forest-planted");
 
         // July from the commune (the city did not report it), August the city's own.
         Assert.Equal(40m, row!.Actual);
@@ -55,7 +55,7 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.SubmitAsync("xa-nong-thuong", "2021-08", ("forest-planted", 1m));
         await _fx.ProjectAsync();
 
-        var row = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Ytd, "forest-planted");
+        var row = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Ytd, "forest-planted");
 
         Assert.Equal(175.158m, row!.Actual);
         Assert.Equal(155m, row.Target);
@@ -73,7 +73,7 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.SubmitAsync("bac-kan", "2022-09", ("patients-per-day", 290m));
         await _fx.ProjectAsync();
 
-        var row = await _fx.RowAsync("bac-kan", "2022-09", ComparisonView.Quarter, "patients-per-day");
+        var row = await _fx.RowAsync("bac-kan", "2022-09", PerformanceView.Quarter, "patients-per-day");
 
         Assert.Equal(Math.Round((300m * 31 + 310m * 31 + 290m * 30) / 92m, 4), row!.Actual);
     }
@@ -87,8 +87,8 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.CorrectAsync("xa-nong-thuong", "2022-08", "forest-planted", 10m, 12m);
         await _fx.ProjectAsync();
 
-        var live = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted");
-        var then = await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted", asOf: before);
+        var live = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Month, "forest-planted");
+        var then = await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Month, "forest-planted", asOf: before);
 
         Assert.Equal(12m, live!.Actual);
         Assert.Equal(10m, then!.Actual);
@@ -105,11 +105,11 @@ public sealed class RollupTests : IAsyncLifetime
         await _fx.AppendAsync("unit-xa-duong-quang", new UnitMoved(UnitId.Parse("xa-duong-quang"), UnitId.Parse("tp-thai-nguyen"), UnitId.Parse("bac-kan")));
         await _fx.ProjectAsync();
 
-        Assert.Null(await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted"));
-        Assert.Equal(7m, (await _fx.RowAsync("tp-thai-nguyen", "2022-08", ComparisonView.Month, "forest-planted"))!.Actual);
+        Assert.Null(await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Month, "forest-planted"));
+        Assert.Equal(7m, (await _fx.RowAsync("tp-thai-nguyen", "2022-08", PerformanceView.Month, "forest-planted"))!.Actual);
         // As of before the move, the figure rolls up the tree of that day.
-        Assert.Equal(7m, (await _fx.RowAsync("bac-kan", "2022-08", ComparisonView.Month, "forest-planted", asOf: beforeTheMove))!.Actual);
-        Assert.Null(await _fx.RowAsync("tp-thai-nguyen", "2022-08", ComparisonView.Month, "forest-planted", asOf: beforeTheMove));
+        Assert.Equal(7m, (await _fx.RowAsync("bac-kan", "2022-08", PerformanceView.Month, "forest-planted", asOf: beforeTheMove))!.Actual);
+        Assert.Null(await _fx.RowAsync("tp-thai-nguyen", "2022-08", PerformanceView.Month, "forest-planted", asOf: beforeTheMove));
     }
 
     [Fact]
@@ -126,6 +126,6 @@ public sealed class RollupTests : IAsyncLifetime
         await new Rebuild.ReadModelRebuilder(_fx.DataSource).ReplayIntoAsync("rm_replay", null, default);
 
         Assert.Empty(await Rebuild.ReadModelComparer.CompareAsync(_fx.DataSource, "rm", "rm_replay"));
-        Assert.Equal(3m, (await _fx.RowAsync("tp-thai-nguyen", "2022-04", ComparisonView.Ytd, "forest-planted"))!.Actual);
+        Assert.Equal(3m, (await _fx.RowAsync("tp-thai-nguyen", "2022-04", PerformanceView.Ytd, "forest-planted"))!.Actual);
     }
 }

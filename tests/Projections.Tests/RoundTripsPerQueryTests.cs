@@ -25,14 +25,14 @@ public sealed class RoundTripsPerQueryTests(ProjectionFixture fx) : IClassFixtur
             new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString);
         await using var dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
         var query = new PerformanceQuery(dataSource, new CatalogueReader(dataSource));
-        await query.RunAsync(UnitId.Parse("bac-kan"), Month.Parse("2022-08"), ComparisonView.Ytd, null, null);
+        await query.RunAsync(UnitId.Parse("bac-kan"), Month.Parse("2022-08"), PerformanceView.Ytd, null, null);
 
         counter.Reset();
-        var report = await query.RunAsync(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-08"), ComparisonView.Ytd, null, null);
+        var report = await query.RunAsync(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-08"), PerformanceView.Ytd, null, null);
 
         Assert.Equal(1, counter.RoundTrips);
         var row = Assert.Single(report.Rows);
-        var before = await fx.Performance.RunAsync(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-08"), ComparisonView.Ytd,
+        var before = await fx.Performance.RunAsync(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-08"), PerformanceView.Ytd,
             DateTimeOffset.UtcNow.AddYears(1), null);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Rows), System.Text.Json.JsonSerializer.Serialize(report.Rows));
         Assert.Equal(22.5m, row.Actual);

@@ -81,7 +81,7 @@ public sealed class EventSubscription(NpgsqlDataSource dataSource)
     }
 
     /// <summary>How far a position is behind the log: events not yet read and the age of the oldest.</summary>
-    public Task<SubscriptionLag> LagAsync(SubscriptionPosition position, CancellationToken ct = default) =>
+    public Task<Freshness> LagAsync(SubscriptionPosition position, CancellationToken ct = default) =>
         WithConnection(async connection =>
         {
             await using var command = new NpgsqlCommand("""
@@ -92,7 +92,7 @@ public sealed class EventSubscription(NpgsqlDataSource dataSource)
             AddPosition(command, position);
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            return new SubscriptionLag(
+            return new Freshness(
                 reader.GetInt64(0),
                 reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetInt64(2));
@@ -115,7 +115,7 @@ public sealed class EventSubscription(NpgsqlDataSource dataSource)
 /// A subscriber's distance from the head of the log. <see cref="HeldBack"/> counts committed-or-not
 /// events behind a still-running transaction: the price of never skipping.
 /// </summary>
-public sealed record SubscriptionLag(long PendingEvents, DateTimeOffset? OldestPendingRecordedAt, long HeldBack)
+public sealed record Freshness(long PendingEvents, DateTimeOffset? OldestPendingRecordedAt, long HeldBack)
 {
     public TimeSpan Age(DateTimeOffset now) =>
         OldestPendingRecordedAt is { } oldest && now > oldest ? now - oldest : TimeSpan.Zero;

@@ -23,7 +23,7 @@ public sealed class MartenPerformanceQuery(IDocumentStore store)
         var indicators = (await session.Query<IndicatorDocument>().ToListAsync())
             .Select(d => d.ToIndicator()).OrderBy(i => i.Code.Value, StringComparer.Ordinal).ToList();
         var aggregations = indicators.ToDictionary(i => i.Code.Value, i => i.Aggregation.ToApiString(), StringComparer.Ordinal);
-        var months = ComparisonViews.Months(ComparisonView.Ytd, month);
+        var months = PerformanceViews.Months(PerformanceView.Ytd, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).ToList();
         var children = await session.Query<UnitLink>().Where(x => x.Parent == unit.Value).Select(x => x.Unit).ToListAsync();
 
@@ -53,7 +53,7 @@ public sealed class MartenPerformanceQuery(IDocumentStore store)
             }
         }
         var plan = await session.LoadAsync<PlanDocument>(StreamIds.Plan(unit, month.Year));
-        return ComparisonCalculator.Rows(indicators, figures, InForce(plan, month), month, ComparisonView.Ytd);
+        return PerformanceCalculator.Rows(indicators, figures, InForce(plan, month), month, PerformanceView.Ytd);
     }
 
     private static Dictionary<string, decimal> Effective(ParentMonth p, IReadOnlyDictionary<string, string> aggregations)

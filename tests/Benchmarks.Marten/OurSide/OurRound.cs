@@ -7,7 +7,8 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
-using GovReport.Host.Application;
+using GovReport.Host.Infrastructure.Idempotency;
+using GovReport.Host.Infrastructure.Writes;
 using GovReport.Projections.Queries;
 using GovReport.Projections.Queries.Performance;
 using GovReport.Projections.ReadModels;
@@ -46,13 +47,13 @@ public static class OurRound
 
         var query = new PerformanceQuery(db.DataSource, new CatalogueReader(db.DataSource));
         async Task<int> Ytd(string unit) =>
-            (await query.RunAsync(UnitId.Parse(unit), workload.YtdMonth, ComparisonView.Ytd, null, null)).Rows.Count;
+            (await query.RunAsync(UnitId.Parse(unit), workload.YtdMonth, PerformanceView.Ytd, null, null)).Rows.Count;
         var country = workload.Country;
         var commune = await Phases.StepAsync(Side, "ytd commune", () => Phases.QueriesAsync("ytd commune", country.Communes.Select(c => c.Commune).ToList(), options.Queries, Ytd));
         var province = await Phases.StepAsync(Side, "ytd province", () => Phases.QueriesAsync("ytd province", country.Provinces, options.Queries, Ytd));
         var whole = await Phases.StepAsync(Side, "ytd country", () => Phases.QueriesAsync("ytd country", [Country.Root], Math.Min(50, options.Queries), Ytd));
         var answers = await Answers.DigestAsync(workload, async unit =>
-            (await query.RunAsync(UnitId.Parse(unit), workload.YtdMonth, ComparisonView.Ytd, null, null)).Rows);
+            (await query.RunAsync(UnitId.Parse(unit), workload.YtdMonth, PerformanceView.Ytd, null, null)).Rows);
 
         var commands = new StreamCommands(store);
         var (newStream, readAppend) = await Phases.CommandRowsAsync(Side, workload, command => ExecuteAsync(commands, command));

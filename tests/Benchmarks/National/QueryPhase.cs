@@ -21,12 +21,12 @@ public static class QueryPhase
 
         async Task<BenchResult> Measure(string name, Func<string> pick, int count, DateTimeOffset? at, double goalMs)
         {
-            for (var i = 0; i < 5; i++) await query.RunAsync(UnitId.Parse(pick()), lastMonth, ComparisonView.Ytd, at, null);
+            for (var i = 0; i < 5; i++) await query.RunAsync(UnitId.Parse(pick()), lastMonth, PerformanceView.Ytd, at, null);
             var latencies = new Latencies();
             long rows = 0;
             for (var i = 0; i < count; i++)
             {
-                var report = await latencies.TimeAsync(() => query.RunAsync(UnitId.Parse(pick()), lastMonth, ComparisonView.Ytd, at, null));
+                var report = await latencies.TimeAsync(() => query.RunAsync(UnitId.Parse(pick()), lastMonth, PerformanceView.Ytd, at, null));
                 rows += report.Rows.Count;
             }
             var p95 = latencies.Percentile(95);

@@ -39,23 +39,23 @@ public class OverflowTests
     [Fact]
     public void Given_an_overflowed_figure_when_compared_then_percentages_are_null()
     {
-        Assert.Null(Comparison.PercentOf(Huge, 10m));
-        Assert.Null(Comparison.PercentOf(7e27m, 0.001m));
-        Assert.Null(Comparison.ChangePercent(Huge, 10m));
-        Assert.Null(Comparison.ChangePercent(7e27m, -0.001m));
-        Assert.Null(Comparison.ChangePercent(1m, Huge));
+        Assert.Null(PerformanceRules.PercentOf(Huge, 10m));
+        Assert.Null(PerformanceRules.PercentOf(7e27m, 0.001m));
+        Assert.Null(PerformanceRules.ChangePercent(Huge, 10m));
+        Assert.Null(PerformanceRules.ChangePercent(7e27m, -0.001m));
+        Assert.Null(PerformanceRules.ChangePercent(1m, Huge));
     }
 
     [Fact]
     public void Given_a_huge_target_when_prorated_then_it_saturates() =>
-        Assert.Equal(Huge, Comparison.ExpectedToDate(Agg.Sum, Huge, 8));
+        Assert.Equal(Huge, PerformanceRules.ExpectedToDate(Agg.Sum, Huge, 8));
 
     [Fact]
     public void Given_ordinary_figures_then_nothing_changes()
     {
         Assert.Equal(5m, Saturating.Add(2m, 3m));
         Assert.Equal(-6m, Saturating.Multiply(2m, -3m));
-        Assert.Equal(80m, Comparison.ExpectedToDate(Agg.Sum, 120m, 8));
+        Assert.Equal(80m, PerformanceRules.ExpectedToDate(Agg.Sum, 120m, 8));
         Assert.False(Saturating.IsOverflow(UnitRollup.AcrossUnits(Agg.Sum, [1e27m, 1e27m])!.Value));
     }
 

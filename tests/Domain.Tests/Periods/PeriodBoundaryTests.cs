@@ -45,7 +45,7 @@ public class PeriodBoundaryTests
     [InlineData(4, 6, "Quý II/2022")]
     [InlineData(10, 12, "Quý IV/2022")]
     public void Given_a_run_of_months_then_the_briefing_names_it_as_the_seeds_do(int from, int to, string label) =>
-        Assert.Equal(label, ComparisonViews.RangeLabel(new Month(2022, from), new Month(2022, to)));
+        Assert.Equal(label, PerformanceViews.RangeLabel(new Month(2022, from), new Month(2022, to)));
 
     [Theory]
     [InlineData("2022S12")]

@@ -1,5 +1,5 @@
-using GovReport.Host.Audit;
-using GovReport.Host.Auth;
+using GovReport.Host.Features.Audit;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -69,7 +69,7 @@ public class VerifyIntactTests(ReportsFactory factory) : IClassFixture<ReportsFa
             """);
         command.Parameters.AddWithValue("u", Commune);
         command.Parameters.AddWithValue("i", Forest);
-        var caughtUp = await factory.Services.GetRequiredService<GovReport.Projections.ProjectionFreshness>().WaitForCatchUpAsync(TimeSpan.FromSeconds(30));
+        var caughtUp = await factory.Services.GetRequiredService<GovReport.Projections.ProjectionFreshness>().WaitUntilFreshAsync(TimeSpan.FromSeconds(30));
         Assert.True(caughtUp.Reached, $"the live read models did not catch up: {caughtUp.Lag}");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

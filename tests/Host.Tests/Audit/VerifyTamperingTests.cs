@@ -1,5 +1,5 @@
-using GovReport.Host.Audit;
-using GovReport.Host.Auth;
+using GovReport.Host.Features.Audit;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Reports;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using GovReport.Host.Tests.Reports;
 using GovReport.Host.Tests.Summaries;

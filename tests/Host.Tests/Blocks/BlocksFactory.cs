@@ -1,7 +1,8 @@
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.EventStore;
-using GovReport.Host.Application;
+using GovReport.Host.Infrastructure.Idempotency;
+using GovReport.Host.Infrastructure.Writes;
 using GovReport.Host.Tests.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using static GovReport.Host.Tests.Reports.ReportTestData;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using GovReport.Host.Api;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Http;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using GovReport.Host.Tests.Reports;
 using GovReport.Testing;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using GovReport.Host.Api;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Http;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

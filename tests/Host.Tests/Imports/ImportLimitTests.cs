@@ -5,7 +5,7 @@ using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.EventStore;
-using GovReport.Host.Imports;
+using GovReport.Host.Features.Imports;
 using GovReport.Host.Tests.Audit;
 using GovReport.Host.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;

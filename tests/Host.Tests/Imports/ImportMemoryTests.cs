@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GovReport.Host.Imports;
+using GovReport.Host.Features.Imports;
 using GovReport.Host.Tests.Reports;
 using Xunit.Abstractions;
 using static GovReport.Host.Tests.Reports.ReportTestData;

@@ -1,6 +1,6 @@
-using GovReport.Host.Api;
-using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
+using GovReport.Host.Infrastructure.Http;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Correlation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

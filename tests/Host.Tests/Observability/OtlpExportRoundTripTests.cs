@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using GovReport.Host.Auth;
-using GovReport.Host.Correlation;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Correlation;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using GovReport.Domain.Periods;
-using GovReport.Host.Auth;
-using GovReport.Host.Periods;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Features.Periods;
 using GovReport.Host.Tests.Catalogue;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using GovReport.Domain.Periods;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 
 namespace GovReport.Host.Tests.Reports;

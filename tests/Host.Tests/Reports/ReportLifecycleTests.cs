@@ -4,7 +4,7 @@ using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.EventStore;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static GovReport.Host.Tests.Reports.ReportTestData;

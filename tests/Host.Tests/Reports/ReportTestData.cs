@@ -1,7 +1,8 @@
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.EventStore;
-using GovReport.Host.Application;
+using GovReport.Host.Infrastructure.Idempotency;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovReport.Host.Tests.Reports;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 

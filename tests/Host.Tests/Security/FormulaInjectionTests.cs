@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Reports;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 

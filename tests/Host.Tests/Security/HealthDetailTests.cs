@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 
 namespace GovReport.Host.Tests.Security;

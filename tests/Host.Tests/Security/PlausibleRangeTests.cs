@@ -4,7 +4,7 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Infrastructure;
 using GovReport.Host.Tests.Reports;
 using GovReport.Projections;

@@ -1,6 +1,6 @@
 using System.Net;
 using GovReport.EventStore;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GovReport.Host.Auth;
-using GovReport.Host.Health;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Health;
 using GovReport.Host.Tests.Audit;
 using GovReport.Host.Tests.Reports;
 using GovReport.Projections;
@@ -45,7 +45,7 @@ public class RuntimeRoleTests(SeparateRolesFactory factory) : IClassFixture<Sepa
         var reporter = factory.ClientAs(Roles.Reporter, OtherCommune);
         await reporter.SubmitAsync(OtherCommune, "2022-07", (Forest, 4m)).ReportAsync();
         var freshness = factory.Services.GetRequiredService<ProjectionFreshness>();
-        Assert.True((await freshness.WaitForCatchUpAsync(TimeSpan.FromSeconds(10), CancellationToken.None)).Reached);
+        Assert.True((await freshness.WaitUntilFreshAsync(TimeSpan.FromSeconds(10), CancellationToken.None)).Reached);
         Assert.True(await CountAsync("SELECT count(*) FROM rm.official_figures WHERE unit_id = @u", OtherCommune) > 0);
 
         // What the rebuild verb does, as the runtime role: a twin schema swapped in for the live one.

@@ -26,7 +26,7 @@ internal static class SecurityRequests
     /// <summary>Waits until the figure projection has read everything committed so far.</summary>
     public static async Task CaughtUpAsync(this ReportsFactory factory)
     {
-        var caughtUp = await factory.Services.GetRequiredService<ProjectionFreshness>().WaitForCatchUpAsync(TimeSpan.FromSeconds(20));
+        var caughtUp = await factory.Services.GetRequiredService<ProjectionFreshness>().WaitUntilFreshAsync(TimeSpan.FromSeconds(20));
         Assert.True(caughtUp.Reached, "the figure projection did not catch up");
     }
 

@@ -1,4 +1,4 @@
-using GovReport.Host.Storage;
+using GovReport.Host.Infrastructure.Storage;
 using GovReport.Host.Tests.Reports;
 using GovReport.Testing;
 using Microsoft.Extensions.DependencyInjection;

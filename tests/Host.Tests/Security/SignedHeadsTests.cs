@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GovReport.EventStore.Integrity;
-using GovReport.Host.Audit;
-using GovReport.Host.Auth;
+using GovReport.Host.Features.Audit;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Audit;
 using GovReport.Host.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;

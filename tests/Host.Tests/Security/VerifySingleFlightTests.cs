@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GovReport.Host.Audit;
-using GovReport.Host.Auth;
+using GovReport.Host.Features.Audit;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Audit;
 using GovReport.Host.Tests.Reports;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using GovReport.Domain.Aggregation;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
-using GovReport.Host.Seed;
-using static GovReport.Host.Seed.DemoIndicators;
+using GovReport.Host.Features.Seed;
+using static GovReport.Host.Features.Seed.DemoIndicators;
 
 namespace GovReport.Host.Tests.Seed;
 

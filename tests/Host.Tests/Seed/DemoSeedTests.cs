@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using GovReport.Host.Auth;
-using GovReport.Host.Seed;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Features.Seed;
 using GovReport.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

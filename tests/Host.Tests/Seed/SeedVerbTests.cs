@@ -1,4 +1,4 @@
-using GovReport.Host.Cli;
+using GovReport.Host.Infrastructure.Cli;
 
 namespace GovReport.Host.Tests.Seed;
 

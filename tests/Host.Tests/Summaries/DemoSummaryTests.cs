@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using GovReport.Host.Auth;
-using GovReport.Host.Seed;
-using GovReport.Host.Summaries;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Features.Seed;
+using GovReport.Host.Features.Summaries;
 using GovReport.Host.Tests.Infrastructure;
 using GovReport.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 
 namespace GovReport.Host.Tests.Summaries;

@@ -12,7 +12,7 @@ public class SummaryFailoverTests(SummariesFactory factory) : IClassFixture<Summ
         await factory.SeedAugustAsync();
         factory.Clock.Set(SummariesFactory.AfterDeadline(new Month(2023, 2)));
         var leader = factory.Scheduler;
-        var successor = ActivatorUtilities.CreateInstance<GovReport.Host.Summaries.SummaryScheduler>(factory.Services);
+        var successor = ActivatorUtilities.CreateInstance<GovReport.Host.Features.Summaries.SummaryScheduler>(factory.Services);
         var due = (await leader.DueAsync(default)).Count;
         Assert.True(due > 4, $"enough periods to stop part-way ({due})");
 

@@ -1,6 +1,6 @@
 using System.Net;
 using GovReport.Domain.Periods;
-using GovReport.Host.Auth;
+using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Reports;
 using static GovReport.Host.Tests.Reports.ReportTestData;
 

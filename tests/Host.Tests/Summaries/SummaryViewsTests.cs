@@ -1,5 +1,5 @@
 using GovReport.Domain.Periods;
-using GovReport.Host.Summaries;
+using GovReport.Host.Features.Summaries;
 
 namespace GovReport.Host.Tests.Summaries;
 

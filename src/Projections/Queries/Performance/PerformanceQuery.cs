@@ -16,9 +16,9 @@ namespace GovReport.Projections.Queries.Performance;
 public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReader catalogue)
 {
     public async Task<PerformanceReport> RunAsync(
-        UnitId unit, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
+        UnitId unit, Month month, PerformanceView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
     {
-        var months = ComparisonViews.Months(view, month);
+        var months = PerformanceViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
         IReadOnlyList<Indicator> indicators;
         IReadOnlyDictionary<(string, Month), decimal> figures;
@@ -33,9 +33,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             figures = await FiguresAsOfAsync(unit.Value, indicators, wanted, asOf.Value, ct);
             plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
         }
-        var (from, to) = ComparisonViews.Range(view, month);
+        var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan, month, view));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(indicators, figures, plan, month, view));
     }
 
     /// <summary>
@@ -44,10 +44,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// A block has no plan.
     /// </summary>
     public async Task<PerformanceReport> RunForBlockAsync(
-        string block, Month month, ComparisonView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
+        string block, Month month, PerformanceView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
     {
         var indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
-        var months = ComparisonViews.Months(view, month);
+        var months = PerformanceViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
         var codes = indicators.Select(i => i.Code.Value).ToArray();
         var perMember = new List<IReadOnlyDictionary<(string, Month), decimal>>();
@@ -59,9 +59,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 ? await LiveFiguresAsync(member, codes, wanted, ct)
                 : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct));
         var figures = BlockFigures.Aggregate(indicators, perMember);
-        var (from, to) = ComparisonViews.Range(view, month);
+        var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            ComparisonViews.Label(view, month), asOf, ComparisonCalculator.Rows(indicators, figures, plan: null, month, view));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(indicators, figures, plan: null, month, view));
     }
 
     private async Task<IReadOnlyList<(string Id, string? ParentId, string? Block)>> UnitsAsOfAsync(DateTimeOffset asOf, CancellationToken ct)

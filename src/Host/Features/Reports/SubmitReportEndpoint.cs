@@ -1,0 +1,32 @@
+using GovReport.Domain.Reports;
+using GovReport.Host.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GovReport.Host.Features.Reports;
+
+/// <summary>
+/// <c>POST …/reports/{month}/submit</c>: the unit submits, optionally with final figures.
+/// <see cref="SubmitReport.Judged"/> records the deadline and whether it was met on the event, so
+/// a later change of calendar never rewrites past timeliness.
+/// </summary>
+internal static class SubmitReportEndpoint
+{
+    public static void Map(RouteGroupBuilder reports) => reports
+        .MapPost("/{month}/submit", Submit)
+        .RequireAuthorization(Policies.WriteReports)
+        .WithName("SubmitReport")
+        .WithSummary("Submits the month's report; records the deadline and whether it was met.")
+        .WriteProblems();
+
+    public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
+        string unitId, string month, ReportBody? body, [AsParameters] ReportWriter writer, CancellationToken ct)
+    {
+        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "submit", ct);
+        if (write is null) return refused!;
+
+        var values = await write.FiguresAsync(body?.Values, required: false, ct);
+        var narrative = ReportInput.Narrative(body?.Narrative, write.Errors);
+        return await write.ExecuteAsync(() => SubmitReport.Judged(write.Calendar, write.Target.Level,
+            write.Target.Unit, write.Target.Month, values, narrative, write.By, write.Now), reason: null, ct);
+    }
+}

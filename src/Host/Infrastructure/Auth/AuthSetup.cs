@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace GovReport.Host.Infrastructure.Auth;
+
+internal static class AuthSetup
+{
+    public const string SchemeName = JwtBearerDefaults.AuthenticationScheme;
+
+    public static IServiceCollection AddGovReportAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
+        services.AddScoped<CallerAccess>();
+
+        services.AddAuthentication(SchemeName).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(SchemeName)
+            .Configure<IOptions<AuthOptions>, TimeProvider>((bearer, auth, clock) =>
+            {
+                // Claims keep the names the token gives them: "sub", "role", "unit".
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = TokenIssuer.Parameters(auth.Value, clock);
+                bearer.TimeProvider = clock;
+                bearer.Events = BearerEvents.Create();
+            });
+
+        var authenticated = new AuthorizationPolicyBuilder(SchemeName)
+            .RequireAuthenticatedUser()
+            .Build();
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(authenticated)
+            // Anything not marked AllowAnonymous (health, the OpenAPI document) needs a token,
+            // including routes that do not exist, so unknown paths do not reveal what exists.
+            .SetFallbackPolicy(authenticated)
+            .AddGovReportPolicies();
+        return services;
+    }
+}
+
+/// <summary>
+/// Fails start-up with every configuration problem named (Production ships without a key on
+/// purpose, and refuses the public development key).
+/// </summary>
+internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var problems = options.Problems(environment.IsDevelopment()).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,61 @@
+using GovReport.Domain.Aggregation;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Targets;
+
+namespace GovReport.Projections.Queries.Performance;
+
+/// <summary>
+/// Turns one unit's monthly figures and its plan into comparison rows. Pure: the live and the
+/// "as of" paths differ only in where the figures and the plan come from.
+/// </summary>
+public static class PerformanceCalculator
+{
+    public static IReadOnlyList<PerformanceRow> Rows(
+        IReadOnlyList<Indicator> indicators,
+        IReadOnlyDictionary<(string Indicator, Month Month), decimal> figures,
+        PlanInForce? plan,
+        Month month,
+        PerformanceView view)
+    {
+        var months = PerformanceViews.Months(view, month);
+        var lastYear = months.Select(m => m.SameMonthLastYear).ToList();
+        var expectedMonths = PlanTarget.ElapsedMonths(month, view);
+        var rows = new List<PerformanceRow>();
+        foreach (var indicator in indicators)
+        {
+            var code = indicator.Code.Value;
+            var line = plan?.Revision.For(indicator.Code);
+            var current = months.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
+            var previous = lastYear.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
+            if (current.Count == 0 && previous.Count == 0 && line is null) continue;
+
+            var actual = IndicatorAggregation.Aggregate(indicator.Aggregation, current);
+            var target = line is null ? (decimal?)null : PlanTarget.For(line, month, view);
+            var expected = line is null ? (decimal?)null : PlanTarget.ExpectedToDate(line, indicator.Aggregation, month, view);
+            var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
+            rows.Add(new PerformanceRow(
+                code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
+                Presentable(actual), Saturating.Shown(target), PerformanceRules.PercentOf(actual, target), Presentable(sameLastYear), PerformanceRules.ChangePercent(actual, sameLastYear),
+                PerformanceRules.StatusOf(indicator.Direction, Saturating.Shown(actual), Saturating.Shown(target), expected).ToApiString(),
+                current.Count, expectedMonths,
+                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt))
+            {
+                Overflow = Overflowed(actual, target, sameLastYear),
+            });
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Means (per-day, average) divide into endless decimals; a figure is shown to four places,
+    /// finer than any report writes. Percentages are computed from the unrounded value.
+    /// </summary>
+    private static decimal? Presentable(decimal? value) =>
+        Saturating.Shown(value) is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null;
+
+    private static bool Overflowed(params decimal?[] values) => values.Any(v => v is { } x && Saturating.IsOverflow(x));
+}
+
+/// <summary>The plan revision a comparison uses (<see cref="AnnualPlan.InForceFor"/>), and when it was set.</summary>
+public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt);
