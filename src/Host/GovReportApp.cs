@@ -88,6 +88,7 @@ public static class GovReportApp
         Features.Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Features.Summaries.BlockSummarySources>();
         services.AddGovReportAudit();
+        Features.Web.WebSetup.AddGovReportWeb(services);
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
             .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
@@ -99,6 +100,7 @@ public static class GovReportApp
     {
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler();
+        Features.Web.WebSetup.UseGovReportWebAssets(app);
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
@@ -113,6 +115,7 @@ public static class GovReportApp
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGovReportApi();
+        Features.Web.WebSetup.MapGovReportWeb(app);
         return app;
     }
 

@@ -8,6 +8,9 @@ internal static class AuthSetup
 {
     public const string SchemeName = JwtBearerDefaults.AuthenticationScheme;
 
+    /// <summary>The default scheme: forwards to the bearer scheme for the API and to the sign-in cookie for pages.</summary>
+    public const string DefaultScheme = WebSignIn.PolicyScheme;
+
     public static IServiceCollection AddGovReportAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>()
@@ -17,7 +20,7 @@ internal static class AuthSetup
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddScoped<CallerAccess>();
 
-        services.AddAuthentication(SchemeName).AddJwtBearer();
+        services.AddAuthentication(DefaultScheme).AddJwtBearer().AddWebSignIn();
         services.AddOptions<JwtBearerOptions>(SchemeName)
             .Configure<IOptions<AuthOptions>, TimeProvider>((bearer, auth, clock) =>
             {
@@ -28,12 +31,12 @@ internal static class AuthSetup
                 bearer.Events = BearerEvents.Create();
             });
 
-        var authenticated = new AuthorizationPolicyBuilder(SchemeName)
+        var authenticated = new AuthorizationPolicyBuilder(DefaultScheme)
             .RequireAuthenticatedUser()
             .Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(authenticated)
-            // Anything not marked AllowAnonymous (health, the OpenAPI document) needs a token,
+            // Anything not marked AllowAnonymous (health, the OpenAPI document, the sign-in page) needs a token or a session,
             // including routes that do not exist, so unknown paths do not reveal what exists.
             .SetFallbackPolicy(authenticated)
             .AddGovReportPolicies();

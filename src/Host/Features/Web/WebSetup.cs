@@ -1,0 +1,38 @@
+using GovReport.Host.Infrastructure.Auth;
+
+namespace GovReport.Host.Features.Web;
+
+/// <summary>
+/// The web application: Razor Pages rendered on the server, in Vietnamese, under the same origin
+/// as the API. Every task works without JavaScript; every form carries an antiforgery token
+/// (Razor Pages checks it on every POST). Assets ship with the host (wwwroot), never from a CDN.
+/// </summary>
+internal static class WebSetup
+{
+    public const string PagesRoot = "/Features/Web/Pages";
+
+    public static IServiceCollection AddGovReportWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.RootDirectory = PagesRoot);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "govreport.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    /// <summary>Static assets come before authentication: the sign-in page's stylesheet needs no session.</summary>
+    public static WebApplication UseGovReportWebAssets(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapGovReportWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace GovReport.Host.Infrastructure.Auth;
+
+/// <summary>
+/// Which scheme authenticates a request. The API answers bearer tokens only, so a script never
+/// gets a login page instead of a 401; the web pages take the sign-in cookie, or a bearer token
+/// when one is sent (tests and scripts read pages the way the API is read).
+/// </summary>
+internal static class WebSignIn
+{
+    public const string PolicyScheme = "GovReport";
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string LoginPath = "/dang-nhap";
+    public const string LogoutPath = "/dang-xuat";
+
+    public static string SchemeFor(HttpContext http) =>
+        IsApi(http.Request.Path) || HasBearer(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme;
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
+    private static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    public static AuthenticationBuilder AddWebSignIn(this AuthenticationBuilder auth) => auth
+        .AddPolicyScheme(PolicyScheme, "Bearer token for the API, sign-in cookie for the pages",
+            o => o.ForwardDefaultSelector = SchemeFor)
+        .AddCookie(CookieScheme, cookie =>
+        {
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = LogoutPath;
+            cookie.AccessDeniedPath = LoginPath;
+            cookie.Cookie.Name = "govreport.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // A working day at the office; the session slides while it is used.
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+}
