@@ -6,7 +6,10 @@ namespace GovReport.Domain;
 /// <summary>Stream keys start with the unit where there is one, so a unit's history is one prefix scan.</summary>
 public static class StreamIds
 {
-    public static string Report(UnitId unit, Month month) => $"report-{unit}-{month}";
+    /// <summary>What every report stream's id starts with.</summary>
+    public const string ReportPrefix = "report-";
+
+    public static string Report(UnitId unit, Month month) => $"{ReportPrefix}{unit}-{month}";
     public static string Unit(UnitId unit) => $"unit-{unit}";
     public static string Indicator(IndicatorCode code) => $"indicator-{code}";
     public static string Plan(UnitId unit, int year) => $"plan-{unit}-{year:D4}";

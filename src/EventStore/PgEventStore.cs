@@ -120,6 +120,17 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     }
 
     /// <summary>The stream's current version, 0 when it does not exist.</summary>
+    /// <summary>Which of these streams exist (have at least one event).</summary>
+    public async Task<IReadOnlySet<string>> ExistingStreamsAsync(IReadOnlyCollection<string> streamIds, CancellationToken ct = default)
+    {
+        await using var command = DataSource.CreateCommand("SELECT stream_id FROM es.streams WHERE stream_id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", streamIds.ToArray());
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) existing.Add(reader.GetString(0));
+        return existing;
+    }
+
     public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default)
     {
         await using var command = DataSource.CreateCommand("SELECT version FROM es.streams WHERE stream_id = @stream");

@@ -37,13 +37,5 @@ public sealed class ProjectionFreshness(NpgsqlDataSource dataSource, EventSubscr
     }
 
     /// <summary>The last event committed now, in subscription order (null for an empty log).</summary>
-    private async Task<SubscriptionPosition?> LastCommittedAsync(CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT tx_id::text, seq FROM es.events ORDER BY events.tx_id DESC, events.seq DESC LIMIT 1");
-        await using var result = await command.ExecuteReaderAsync(ct);
-        return await result.ReadAsync(ct)
-            ? new SubscriptionPosition(ulong.Parse(result.GetString(0), System.Globalization.CultureInfo.InvariantCulture), result.GetInt64(1))
-            : null;
-    }
+    private Task<SubscriptionPosition?> LastCommittedAsync(CancellationToken ct) => EventLog.LastCommittedAsync(dataSource, ct);
 }

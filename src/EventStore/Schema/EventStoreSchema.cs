@@ -8,6 +8,22 @@ public static class EventStoreSchema
     /// <summary>The channel an append notifies, so subscribers wake at once instead of polling.</summary>
     public const string NotificationChannel = "govreport_events";
 
+    /// <summary>
+    /// What a runtime role (already quoted) may do with the log: read and append, nothing else.
+    /// Run after the schema-wide grants, which these narrow.
+    /// </summary>
+    public static IReadOnlyList<string> RuntimeGrants(string role) =>
+    [
+        $"REVOKE ALL ON es.events FROM {role}",
+        $"GRANT SELECT, INSERT ON es.events TO {role}",
+        // A head only moves forward with an append; removing one is never the runtime's business.
+        $"REVOKE DELETE, TRUNCATE ON es.streams FROM {role}",
+        $"REVOKE ALL ON es.migrations FROM {role}",
+        $"GRANT SELECT ON es.migrations TO {role}",
+        $"REVOKE ALL ON {EventLog.Bodies} FROM {role}",
+        $"GRANT SELECT ON {EventLog.Bodies} TO {role}",
+    ];
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "events, streams and subscriptions", """
@@ -71,6 +87,12 @@ public static class EventStoreSchema
             EXCEPTION WHEN feature_not_supported THEN
                 RAISE NOTICE 'lz4 is not available: event bodies stay pglz';
             END $$;
+            """),
+        // What read models may join against: an event's position, type and body. They name this
+        // view through EventLog.Bodies, never the table, so the log's layout stays the store's.
+        new(4, "event bodies view for read models", """
+            CREATE VIEW es.event_bodies AS
+            SELECT seq, stream_id, event_type, data, recorded_at FROM es.events;
             """),
     ];
 }

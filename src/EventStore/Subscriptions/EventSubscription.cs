@@ -71,6 +71,19 @@ public sealed class EventSubscription(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>Puts a checkpoint at a position whatever it held, inside the caller's transaction (a rebuild's swap).</summary>
+    public static async Task SetCheckpointAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string name, SubscriptionPosition position, CancellationToken ct = default)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO es.subscriptions (name, tx_id, seq, updated_at) VALUES (@name, @tx::text::xid8, @seq, now())
+            ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, seq = excluded.seq, updated_at = now()
+            """, connection, transaction);
+        command.Parameters.AddWithValue("name", name);
+        AddPosition(command, position);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Removes a checkpoint, so the subscriber starts again from the beginning (a rebuild).</summary>
     public async Task ResetCheckpointAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string name, CancellationToken ct = default)

@@ -63,31 +63,23 @@ public static class UnitTreeHistory
     {
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         var aggregations = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = context.Command($"""
-            SELECT {EventRowsColumns} FROM es.events
-            WHERE event_type IN ('unit_registered', 'unit_renamed', 'unit_moved', 'unit_reclassified', 'indicator_defined', 'indicator_revised')
-              AND recorded_at <= @asOf
-            ORDER BY events.tx_id, events.seq
-            """);
-        command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await foreach (var fact in EventLog.OfTypesAsync(context.Connection, context.Transaction, TreeEventTypes, asOf, ct))
         {
-            while (await reader.ReadAsync(ct))
+            var recordedAt = fact.RecordedAt;
+            switch (EventSerializer.Deserialize(fact.Type, fact.Data))
             {
-                var recordedAt = reader.GetFieldValue<DateTimeOffset>(2);
-                switch (EventSerializer.Deserialize(reader.GetString(0), reader.GetString(1)))
-                {
-                    case UnitRegistered e: units[e.Id.Value] = new Unit(e.Id.Value, e.Name, e.ParentId?.Value, e.Block, recordedAt); break;
-                    case UnitRenamed e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Name = e.Name }; break;
-                    case UnitMoved e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { ParentId = e.ParentId?.Value }; break;
-                    case UnitReclassified e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Block = e.Block }; break;
-                    case IndicatorDefined e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
-                    case IndicatorRevised e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
-                }
+                case UnitRegistered e: units[e.Id.Value] = new Unit(e.Id.Value, e.Name, e.ParentId?.Value, e.Block, recordedAt); break;
+                case UnitRenamed e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Name = e.Name }; break;
+                case UnitMoved e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { ParentId = e.ParentId?.Value }; break;
+                case UnitReclassified e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Block = e.Block }; break;
+                case IndicatorDefined e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
+                case IndicatorRevised e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
             }
         }
         return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations), units);
     }
 
-    private const string EventRowsColumns = "event_type, data::text, recorded_at";
+    private static readonly string[] TreeEventTypes =
+        [.. new[] { typeof(UnitRegistered), typeof(UnitRenamed), typeof(UnitMoved), typeof(UnitReclassified), typeof(IndicatorDefined), typeof(IndicatorRevised) }
+            .Select(Domain.EventTypes.NameOf)];
 }

@@ -1,3 +1,5 @@
+using GovReport.Domain;
+using GovReport.EventStore;
 using System.Globalization;
 using GovReport.Domain.Periods;
 using GovReport.Projections.ReadModels;
@@ -15,19 +17,11 @@ internal static class ReportingHistory
         ProjectionContext context, IReadOnlyDictionary<string, Figures.UnitTreeHistory.Unit> history, DateTimeOffset asOf, CancellationToken ct)
     {
         var firstReported = new Dictionary<string, Month>(StringComparer.Ordinal);
-        await using (var command = context.Command("""
-            SELECT DISTINCT data->>'unit', data->>'month' FROM es.events
-            WHERE stream_id LIKE 'report-%' AND recorded_at <= @asOf
-            """))
+        var reported = new EventLog.FieldQuery(StreamIds.ReportPrefix, ["unit", "month"], asOf);
+        await foreach (var row in EventLog.FieldsAsync(context.Connection, context.Transaction, reported, ct))
         {
-            command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.IsDBNull(0) || reader.IsDBNull(1) || !Month.TryParse(reader.GetString(1), out var month, out _)) continue;
-                var unit = reader.GetString(0);
-                if (!firstReported.TryGetValue(unit, out var first) || month < first) firstReported[unit] = month;
-            }
+            if (row[0] is not { } unit || row[1] is not { } text || !Month.TryParse(text, out var month, out _)) continue;
+            if (!firstReported.TryGetValue(unit, out var first) || month < first) firstReported[unit] = month;
         }
         var units = new Dictionary<string, (string, Month)>(StringComparer.Ordinal);
         foreach (var (id, unit) in history)
@@ -41,19 +35,16 @@ internal static class ReportingHistory
     public static async Task<Dictionary<(string, string), ReportingStatusQuery.ReportRow>> SubmissionsAsOfAsync(
         ProjectionContext context, Period period, DateTimeOffset asOf, CancellationToken ct)
     {
-        await using var command = context.Command("""
-            SELECT DISTINCT ON (stream_id) data->>'unit', data->>'month', data->>'submittedAt', (data->>'onTime')::boolean
-            FROM es.events
-            WHERE event_type = 'report_submitted' AND recorded_at <= @asOf AND data->>'month' = ANY(@months)
-            ORDER BY stream_id, version DESC
-            """);
-        command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
-        command.Parameters.AddWithValue("months", period.Months.Select(m => m.ToString()).ToArray());
+        var submissions = new EventLog.FieldQuery(StreamIds.ReportPrefix, ["unit", "month", "submittedAt", "onTime"], asOf)
+        {
+            Type = Domain.EventTypes.NameOf(typeof(Domain.Reports.ReportSubmitted)),
+            LatestPerStream = true,
+            Where = ("month", period.Months.Select(m => m.ToString()).ToArray()),
+        };
         var reports = new Dictionary<(string, string), ReportingStatusQuery.ReportRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            reports[(reader.GetString(0), reader.GetString(1))] = new ReportingStatusQuery.ReportRow(
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture).ToUniversalTime(), reader.GetBoolean(3));
+        await foreach (var row in EventLog.FieldsAsync(context.Connection, context.Transaction, submissions, ct))
+            reports[(row[0]!, row[1]!)] = new ReportingStatusQuery.ReportRow(
+                DateTimeOffset.Parse(row[2]!, CultureInfo.InvariantCulture).ToUniversalTime(), bool.Parse(row[3]!));
         return reports;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GovReport.EventStore;
 using GovReport.EventStore.Schema;
 using Npgsql;
 
@@ -126,21 +127,30 @@ public static partial class ReadModelSchema
         """
         ALTER TABLE {0}.indicators ADD COLUMN min_value numeric, ADD COLUMN max_value numeric;
         """,
+        // The view fills figures in from the event store's own view of event bodies, not its table.
+        $$"""
+        CREATE OR REPLACE VIEW {0}.official_figure_sets AS
+        SELECT f.unit_id, f.month, f.valid_from, f.valid_to, f.seq,
+               coalesce(f.figures, (SELECT coalesce(jsonb_object_agg(v ->> 'indicator', v -> 'value'), '{}')
+                                    FROM jsonb_array_elements(e.data -> 'values') v)) AS figures,
+               coalesce(f.figures, e.data -> 'values') AS stored_figures
+        FROM {0}.official_figures f LEFT JOIN {{EventLog.Bodies}} e ON f.figures IS NULL AND e.seq = f.seq;
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets
     // the same from its replay (and a twin "as of" an instant must not get anything later).
     private static readonly Dictionary<int, string> Backfills = new()
     {
-        [3] = """
+        [3] = $$"""
             UPDATE {0}.official_figures f SET figures = NULL
-            FROM es.events e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
+            FROM {{EventLog.Bodies}} e WHERE e.seq = f.seq AND e.event_type = 'report_submitted';
             """,
-        [4] = """
+        [4] = $$"""
             INSERT INTO {0}.summaries (summary_id, scope, period, published_at, on_demand, recorded_at, seq)
             SELECT stream_id, data ->> 'scope', data ->> 'period', (data ->> 'publishedAt')::timestamptz,
                    (data ->> 'onDemand')::boolean, recorded_at, seq
-            FROM es.events WHERE event_type = 'summary_published';
+            FROM {{EventLog.Bodies}} WHERE event_type = 'summary_published';
             """,
     };
 

@@ -7,7 +7,7 @@ namespace GovReport.Projections.Rebuild;
 /// rebuild's swap holds it exclusively for the moment it catches up the last events and renames
 /// the schemas, so no write lands in the old tables. The daemon takes the advisory lock. Inline
 /// projections run inside an append, which has already written its stream head by then: the
-/// swap's SHARE lock on es.streams waits for them and holds back new ones, with no round trip
+/// swap holds appends back (EventLog.HoldAppendsAsync): it waits for them and holds back new ones, with no round trip
 /// of their own.
 /// </summary>
 public static class ReadModelLock
@@ -23,9 +23,11 @@ public static class ReadModelLock
 
     public static async Task TakeExclusiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock(@key); LOCK TABLE es.streams IN SHARE MODE", connection, transaction);
-        command.Parameters.AddWithValue("key", Key);
-        await command.ExecuteNonQueryAsync(ct);
+        await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            command.Parameters.AddWithValue("key", Key);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await EventStore.EventLog.HoldAppendsAsync(connection, transaction, ct);
     }
 }

@@ -71,15 +71,9 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
         await using (var swap = new NpgsqlCommand($"""
             ALTER SCHEMA {ReadModelSchema.Live} RENAME TO {retired};
             ALTER SCHEMA {fresh} RENAME TO {ReadModelSchema.Live};
-            INSERT INTO es.subscriptions (name, tx_id, seq, updated_at) VALUES (@name, @tx::text::xid8, @seq, now())
-            ON CONFLICT (name) DO UPDATE SET tx_id = excluded.tx_id, seq = excluded.seq, updated_at = now();
             """, connection, transaction))
-        {
-            swap.Parameters.AddWithValue("name", FigureProjection.SubscriptionName);
-            swap.Parameters.AddWithValue("tx", position.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            swap.Parameters.AddWithValue("seq", position.Sequence);
             await swap.ExecuteNonQueryAsync(ct);
-        }
+        await EventSubscription.SetCheckpointAsync(connection, transaction, FigureProjection.SubscriptionName, position, ct);
         // The list of skips changes with the models it describes, never apart from them.
         foreach (var poison in isolated)
             await ProjectionFailures.RecordAsync(connection, transaction, FigureProjection.SubscriptionName, poison.Recorded, poison.Error, ct);

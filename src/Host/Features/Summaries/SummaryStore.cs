@@ -49,15 +49,8 @@ public sealed class SummaryStore(NpgsqlDataSource dataSource, PgEventStore store
         (await ListAsync(scope, null, ct)).OrderBy(s => s.PublishedAt).LastOrDefault();
 
     /// <summary>Which of these stream ids already exist.</summary>
-    public async Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("SELECT stream_id FROM es.streams WHERE stream_id = ANY(@ids)");
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) existing.Add(reader.GetString(0));
-        return existing;
-    }
+    public Task<IReadOnlySet<string>> ExistingAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        store.ExistingStreamsAsync(ids, ct);
 
     public async Task<int> OnDemandCountAsync(string scope, string month, CancellationToken ct) =>
         (await ListAsync(scope, month, ct)).Count(s => s.OnDemand);

@@ -41,17 +41,8 @@ public static class RuntimeRoleGrants
             sql.Add($"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}");
             sql.Add($"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}");
         }
-        sql.AddRange(
-        [
-            // The log: read and append, nothing else.
-            $"REVOKE ALL ON es.events FROM {role}",
-            $"GRANT SELECT, INSERT ON es.events TO {role}",
-            // A head only moves forward with an append; removing one is never the runtime's business.
-            $"REVOKE DELETE, TRUNCATE ON es.streams FROM {role}",
-            $"REVOKE ALL ON es.migrations FROM {role}",
-            $"GRANT SELECT ON es.migrations TO {role}",
-            $"ALTER SCHEMA {ReadModelSchema.Live} OWNER TO {role}",
-        ]);
+        sql.AddRange(EventStore.Schema.EventStoreSchema.RuntimeGrants(role));
+        sql.Add($"ALTER SCHEMA {ReadModelSchema.Live} OWNER TO {role}");
         foreach (var statement in sql) await ExecuteAsync(connection, transaction, statement, ct);
 
         foreach (var handOver in await ReadModelRelationsNotOwnedByAsync(connection, transaction, runtimeRole, ct))
