@@ -126,6 +126,20 @@ public static partial class ReadModelSchema
         """
         ALTER TABLE {0}.indicators ADD COLUMN min_value numeric, ADD COLUMN max_value numeric;
         """,
+        // Accounts for sign-in and the per-request session check. No password hash: the log holds
+        // none (see AccountEvent), so neither does anything replayed from it. No backfill: no account
+        // event can precede this step.
+        """
+        CREATE TABLE {0}.accounts (
+            username        text PRIMARY KEY,
+            name            text NULL,
+            roles           text[] NOT NULL,
+            units           text[] NOT NULL,
+            disabled        boolean NOT NULL,
+            registered_at   timestamptz NOT NULL,
+            password_set_at timestamptz NULL,
+            updated_at      timestamptz NOT NULL);
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets
