@@ -28,7 +28,7 @@ internal static class AccountProjection
     };
 
     private static string Added(string column) =>
-        $"{column} = ARRAY(SELECT DISTINCT x FROM unnest(array_append({column}, @value)) x ORDER BY x COLLATE \"C\")";
+        $"{column} = ARRAY(SELECT DISTINCT x COLLATE \"C\" FROM unnest(array_append({column}, @value)) AS u(x) ORDER BY 1)";
 
     private static Task Update(ProjectionContext context, RecordedEvent recorded, AccountEvent e, string set, string? value) =>
         context.ExecuteAsync($"UPDATE {{0}}.accounts SET {set}, updated_at = @at WHERE username = @user",
