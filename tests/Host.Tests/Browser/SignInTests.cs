@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace GovReport.Host.Tests.Browser;
 
 /// <summary>Sign-in, sign-out and sessions in a real browser, by the names UI.md gives.</summary>
-public class SignInTests(BrowserHostFactory host) : IClassFixture<BrowserHostFactory>
+public partial class SignInTests(BrowserHostFactory host) : IClassFixture<BrowserHostFactory>
 {
     private const string Password = DemoAccounts.Password;
 
