@@ -1,3 +1,4 @@
+using GovReport.Domain.Accounts;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
 using GovReport.Domain.Summaries;
@@ -27,6 +28,15 @@ public static class EventTypes
         ("report_approved", typeof(ReportApproved)),
         ("figures_corrected", typeof(FiguresCorrected)),
         ("summary_published", typeof(SummaryPublished)),
+        ("account_registered", typeof(AccountRegistered)),
+        ("account_renamed", typeof(AccountRenamed)),
+        ("password_set", typeof(PasswordSet)),
+        ("role_granted", typeof(RoleGranted)),
+        ("role_revoked", typeof(RoleRevoked)),
+        ("unit_granted", typeof(UnitGranted)),
+        ("unit_revoked", typeof(UnitRevoked)),
+        ("account_disabled", typeof(AccountDisabled)),
+        ("account_enabled", typeof(AccountEnabled)),
     ];
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = All.ToDictionary(e => e.Name, e => e.Type);

@@ -12,5 +12,6 @@ public static class StreamIds
     public static string Report(UnitId unit, Month month) => $"{ReportPrefix}{unit}-{month}";
     public static string Unit(UnitId unit) => $"unit-{unit}";
     public static string Indicator(IndicatorCode code) => $"indicator-{code}";
+    public static string Account(string username) => $"account-{username}";
     public static string Plan(UnitId unit, int year) => $"plan-{unit}-{year:D4}";
 }

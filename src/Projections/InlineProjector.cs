@@ -1,3 +1,4 @@
+using GovReport.Domain.Accounts;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
 using GovReport.Domain.Summaries;
@@ -53,6 +54,9 @@ public static class InlineProjector
                     break;
                 case SummaryPublished summary:
                     await SummaryProjection.ApplyAsync(context, recorded, summary);
+                    break;
+                case AccountEvent account:
+                    await AccountProjection.ApplyAsync(context, recorded, account);
                     break;
             }
         }

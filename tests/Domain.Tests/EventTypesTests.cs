@@ -11,7 +11,7 @@ namespace GovReport.Domain.Tests;
 
 public class EventTypesTests
 {
-    private static readonly Type[] StreamEventBases = [typeof(UnitEvent), typeof(IndicatorEvent), typeof(PlanEvent), typeof(ReportEvent), typeof(GovReport.Domain.Summaries.SummaryEvent)];
+    private static readonly Type[] StreamEventBases = [typeof(UnitEvent), typeof(IndicatorEvent), typeof(PlanEvent), typeof(ReportEvent), typeof(GovReport.Domain.Summaries.SummaryEvent), typeof(GovReport.Domain.Accounts.AccountEvent)];
 
     private static IEnumerable<Type> EveryEventType() =>
         typeof(EventTypes).Assembly.GetTypes()
@@ -21,7 +21,7 @@ public class EventTypesTests
     public void Every_event_record_has_exactly_one_unique_snake_case_name()
     {
         var types = EveryEventType().ToList();
-        Assert.Equal(14, types.Count);
+        Assert.Equal(23, types.Count);
         foreach (var type in types)
         {
             var name = EventTypes.NameOf(type);
@@ -61,6 +61,8 @@ public class EventTypesTests
             new ReportReturned(unit, month, "Thiếu số liệu"),
             new ReportApproved(unit, month),
             new FiguresCorrected(unit, month, [new(code, null, 1m), new(code, 175.158m, 176m)], "Cập nhật"),
+            new GovReport.Domain.Accounts.AccountRegistered("can-bo.nt", "Nguyễn Thị Hoa"),
+            new GovReport.Domain.Accounts.UnitGranted("can-bo.nt", unit),
         };
     }
 

@@ -28,4 +28,12 @@ public static class ErrorCodes
     public const string MeasureRequired = "measure-required";
     public const string MeasureTooLong = "measure-too-long";
     public const string SummaryLineEmpty = "summary-line-empty";
+
+    // Accounts.
+    public const string InvalidUsername = "invalid-username";
+    public const string RoleRequired = "role-required";
+    public const string InvalidRole = "invalid-role";
+    public const string TooManyUnits = "too-many-units";
+    public const string PasswordRequired = "password-required";
+    public const string UnknownAccount = "unknown-account";
 }

@@ -136,6 +136,20 @@ public static partial class ReadModelSchema
                coalesce(f.figures, e.data -> 'values') AS stored_figures
         FROM {0}.official_figures f LEFT JOIN {{EventLog.Bodies}} e ON f.figures IS NULL AND e.seq = f.seq;
         """,
+        // Accounts for sign-in and the per-request session check. No password hash: the log holds
+        // none (see AccountEvent), so neither does anything replayed from it. No backfill: no account
+        // event can precede this step.
+        """
+        CREATE TABLE {0}.accounts (
+            username        text PRIMARY KEY,
+            name            text NULL,
+            roles           text[] NOT NULL,
+            units           text[] NOT NULL,
+            disabled        boolean NOT NULL,
+            registered_at   timestamptz NOT NULL,
+            password_set_at timestamptz NULL,
+            updated_at      timestamptz NOT NULL);
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

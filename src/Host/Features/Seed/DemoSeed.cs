@@ -12,12 +12,13 @@ using GovReport.Host.Features.Reports;
 namespace GovReport.Host.Features.Seed;
 
 /// <summary>Events the seed appended, by kind of stream.</summary>
-public sealed record SeedResult(int Units, int Indicators, int Plans, int Reports)
+public sealed record SeedResult(int Units, int Indicators, int Plans, int Reports, int Accounts = 0)
 {
+    /// <summary>Events of the catalogue, plans and reports (accounts are counted as accounts created).</summary>
     public int Total => Units + Indicators + Plans + Reports;
 
     public override string ToString() =>
-        $"seed: appended {Total} events — units {Units}, indicators {Indicators}, plans {Plans}, reports {Reports}";
+        $"seed: appended {Total} events — units {Units}, indicators {Indicators}, plans {Plans}, reports {Reports}; demo accounts created {Accounts}";
 }
 
 /// <summary>
@@ -63,7 +64,8 @@ public static class DemoSeed
         for (var i = 0; i < DemoReports.All.Count; i++)
             reports += await SubmitAsync(commands, calendar, DemoReports.All[i], i, ct);
 
-        return new SeedResult(units, indicators, plans, reports);
+        var accounts = await AccountsAsync(services, ct);
+        return new SeedResult(units, indicators, plans, reports, accounts);
     }
 
     private static async Task<int> SubmitAsync(
@@ -79,6 +81,22 @@ public static class DemoSeed
         var approve = new ApproveReport(report.Unit, report.Month, ApproverActor, at.AddDays(2));
         return appended + await RunAsync(commands, stream,
             Only(ReportDecider.Decider, state => state.Status == ReportStatus.Submitted), approve, ct, ApproverMetadata);
+    }
+
+    /// <summary>The demo accounts that do not exist yet: one already there keeps its password and roles.</summary>
+    private static async Task<int> AccountsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var directory = services.GetRequiredService<Infrastructure.Auth.Accounts.AccountDirectory>();
+        var writer = services.GetRequiredService<Accounts.AccountWriter>();
+        var created = 0;
+        foreach (var account in DemoAccounts.All)
+        {
+            if (await directory.FindAsync(account.Username, ct) is not null) continue;
+            if (await writer.SetUpAsync(account, Actor, ct) is { } error)
+                throw new InvalidOperationException($"Seeding account {account.Username} failed: {error.Code}: {error.Message}");
+            created++;
+        }
+        return created;
     }
 
     /// <summary>The decider, deciding nothing unless the stream is where this step of the seed expects it.</summary>

@@ -19,6 +19,7 @@ internal static class AuthSetup
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section);
         services.AddScoped<CallerAccess>();
+        Accounts.AccountsSetup.AddGovReportAccounts(services);
 
         services.AddAuthentication(DefaultScheme).AddJwtBearer().AddWebSignIn();
         services.AddOptions<JwtBearerOptions>(SchemeName)

@@ -39,5 +39,7 @@ internal static class WebSignIn
             // A working day at the office; the session slides while it is used.
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Every request checks the account: disabled, or a new password, ends the session.
+            cookie.Events.OnValidatePrincipal = Accounts.AccountSession.ValidateAsync;
         });
 }

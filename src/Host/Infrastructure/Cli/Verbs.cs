@@ -16,6 +16,7 @@ public static class Verbs
             ["verify"] = Features.Audit.VerifyVerb.RunAsync,
             ["replay"] = Features.Audit.ReplayVerb.RunAsync,
             ["import"] = Features.Imports.ImportVerb.RunAsync,
+            ["user"] = Features.Accounts.UserVerb.RunAsync,
         };
 
     public static IReadOnlyCollection<string> Names => All.Keys;

@@ -83,6 +83,7 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
         await ReadModelSchema.MigrateLiveAsync(dataSource, ct);
         await Projections.Poison.ProjectionFailures.MigrateAsync(dataSource, ct);
         await Infrastructure.Idempotency.IdempotencySchema.MigrateAsync(dataSource, ct);
+        await Infrastructure.Auth.Accounts.AccountsSchema.MigrateAsync(dataSource, ct);
         if (owner.DataSource is null) return;
         var runtime = await RuntimeRoleGrants.RoleOfAsync(store.DataSource, ct);
         if (runtime != await RuntimeRoleGrants.RoleOfAsync(owner.DataSource, ct))
@@ -96,7 +97,9 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
             == ReadModelSchema.MigrationsFor(ReadModelSchema.Live).Count
         && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Projections.Poison.ProjectionFailures.Component, ct)
             == Projections.Poison.ProjectionFailures.Migrations.Count
-        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Idempotency.IdempotencySchema.Component, ct) > 0;
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Idempotency.IdempotencySchema.Component, ct) > 0
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Auth.Accounts.AccountsSchema.Component, ct)
+            == Infrastructure.Auth.Accounts.AccountsSchema.Migrations.Length;
 }
 
 internal sealed class MigrationProbe(PgEventStore store) : IReadinessProbe

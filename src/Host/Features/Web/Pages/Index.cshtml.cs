@@ -1,0 +1,53 @@
+using GovReport.Domain.Periods;
+using GovReport.Host.Infrastructure.Auth;
+using GovReport.Projections.Queries;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GovReport.Host.Features.Web.Pages;
+
+public sealed record StartLink(string Text, string Href);
+
+/// <summary>The start page: what this person's roles and units let them do, one link each.</summary>
+public sealed class IndexModel(CatalogueReader catalogue, TimeProvider clock) : PageModel
+{
+    // The reporting calendar's months are Vietnamese months (UTC+7, no daylight saving).
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public string DisplayName { get; private set; } = "";
+
+    public List<StartLink> Links { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var user = CurrentUser.FromPrincipal(User)!;
+        DisplayName = User.FindFirst("name")?.Value ?? user.Subject;
+        var now = clock.GetUtcNow().ToOffset(VietnamOffset);
+        var month = new Month(now.Year, now.Month);
+        var names = new Dictionary<string, string>();
+        async Task<string> NameOf(string unit) =>
+            names.TryGetValue(unit, out var name) ? name
+            : names[unit] = (await catalogue.UnitAsync(unit, ct))?.Name ?? unit;
+
+        if (user.IsInRole(Roles.Reporter))
+            foreach (var unit in user.Units.Order(StringComparer.Ordinal))
+            {
+                var name = await NameOf(unit);
+                Links.Add(new($"Báo cáo {month.Label.ToLowerInvariant()} — {name}", $"/bao-cao/{unit}/{month}"));
+                Links.Add(new($"Các tháng báo cáo — {name}", $"/bao-cao/{unit}"));
+            }
+        if (user.IsInRole(Roles.Approver) || user.IsAdmin)
+            Links.Add(new("Báo cáo chờ duyệt", "/duyet"));
+        if (user.IsInRole(Roles.Planner) || user.IsAdmin)
+        {
+            var scopes = user.Units.Count > 0 && !user.IsAdmin
+                ? user.Units.Order(StringComparer.Ordinal).ToList()
+                : (await catalogue.UnitsAsync(ct)).Where(u => u.ParentId is null).Select(u => u.Id).ToList();
+            foreach (var unit in scopes)
+                Links.Add(new($"Tổng hợp kết quả — {await NameOf(unit)}", $"/tong-hop/{unit}"));
+        }
+        if (user.CanAudit)
+            Links.Add(new("Lịch sử số liệu (kiểm toán)", "/kiem-toan/lich-su"));
+        if (user.IsAdmin)
+            Links.Add(new("Tài khoản và quyền", "/quan-tri/tai-khoan"));
+    }
+}
