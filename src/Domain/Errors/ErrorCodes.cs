@@ -28,4 +28,12 @@ public static class ErrorCodes
     public const string MeasureRequired = "measure-required";
     public const string MeasureTooLong = "measure-too-long";
     public const string SummaryLineEmpty = "summary-line-empty";
+    public const string RatioPartRequired = "ratio-part-required";
+    public const string RatioPartInvalid = "ratio-part-invalid";
+    public const string RatioCycle = "ratio-cycle";
+    public const string InvalidScale = "invalid-scale";
+    public const string UnknownPlan = "unknown-plan";
+
+    // A report names an indicator the service computes (a ratio) instead of one a unit reports.
+    public const string ComputedIndicator = "computed-indicator";
 }
