@@ -1,6 +1,8 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace GovReport.Host.Features.Reports;
 
@@ -19,14 +21,17 @@ internal static class SubmitReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
-        string unitId, string month, ReportBody? body, [AsParameters] ReportWriter writer, CancellationToken ct)
+        string unitId, string month, ReportBody? body, [AsParameters] ReportWriter writer, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "submit", ct);
         if (write is null) return refused!;
 
         var values = await write.FiguresAsync(body?.Values, required: false, ct);
         var narrative = ReportInput.Narrative(body?.Narrative, write.Errors);
+        // Read only for a submission that will run: the checks warn, they never refuse.
+        var quality = write.Errors.Any ? null
+            : await UnitHistory.QualityContextAsync(dataSource, writer.Catalogue, write.Target.Unit, write.Target.Month, ct);
         return await write.ExecuteAsync(() => SubmitReport.Judged(write.Calendar, write.Target.Level,
-            write.Target.Unit, write.Target.Month, values, narrative, write.By, write.Now), reason: null, ct);
+            write.Target.Unit, write.Target.Month, values, narrative, write.By, write.Now) with { Quality = quality }, reason: null, ct);
     }
 }
