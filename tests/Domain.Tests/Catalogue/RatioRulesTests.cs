@@ -1,3 +1,4 @@
+using Agg = GovReport.Domain.Catalogue.Aggregation;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Errors;
 
@@ -11,13 +12,13 @@ public class RatioRulesTests
 
     private static readonly Dictionary<IndicatorCode, Indicator> Catalogue = new()
     {
-        [OnTime] = new(OnTime, "Hồ sơ đúng hạn", "hồ sơ", Aggregation.Sum, Direction.HigherIsBetter, null),
-        [Resolved] = new(Resolved, "Hồ sơ đã giải quyết", "hồ sơ", Aggregation.Sum, Direction.HigherIsBetter, null),
-        [RateCode] = new(RateCode, "Tỷ lệ", "%", Aggregation.Ratio, Direction.HigherIsBetter, null, Ratio: new RatioDefinition(OnTime, Resolved, 100m)),
+        [OnTime] = new(OnTime, "Hồ sơ đúng hạn", "hồ sơ", Agg.Sum, Direction.HigherIsBetter, null),
+        [Resolved] = new(Resolved, "Hồ sơ đã giải quyết", "hồ sơ", Agg.Sum, Direction.HigherIsBetter, null),
+        [RateCode] = new(RateCode, "Tỷ lệ", "%", Agg.Ratio, Direction.HigherIsBetter, null, Ratio: new RatioDefinition(OnTime, Resolved, 100m)),
     };
 
     private static DefineIndicator Ratio(string code, IndicatorCode numerator, IndicatorCode denominator, decimal scale = 100m) =>
-        new(IndicatorCode.Parse(code), "Tỷ lệ", "%", Aggregation.Ratio, Direction.HigherIsBetter, null, Ratio: new RatioDefinition(numerator, denominator, scale));
+        new(IndicatorCode.Parse(code), "Tỷ lệ", "%", Agg.Ratio, Direction.HigherIsBetter, null, Ratio: new RatioDefinition(numerator, denominator, scale));
 
     [Fact]
     public void Parts_units_report_make_a_valid_ratio() =>
@@ -50,9 +51,9 @@ public class RatioRulesTests
     [Fact]
     public void A_ratio_without_parts_is_refused_and_parts_without_ratio_too()
     {
-        var noParts = new DefineIndicator(RateCode, "Tỷ lệ", "%", Aggregation.Ratio, Direction.HigherIsBetter, null);
+        var noParts = new DefineIndicator(RateCode, "Tỷ lệ", "%", Agg.Ratio, Direction.HigherIsBetter, null);
         Assert.Equal((ErrorCodes.RatioPartRequired, "numerator"), Field(RatioRules.CheckShape(noParts)));
-        var partsOnSum = Ratio("rate-2", OnTime, Resolved) with { Aggregation = Aggregation.Sum };
+        var partsOnSum = Ratio("rate-2", OnTime, Resolved) with { Aggregation = Agg.Sum };
         Assert.Equal((ErrorCodes.RatioPartInvalid, "numerator"), Field(RatioRules.CheckShape(partsOnSum)));
     }
 

@@ -1,3 +1,4 @@
+using Agg = GovReport.Domain.Catalogue.Aggregation;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
@@ -12,10 +13,10 @@ public class FigureWarningsTests
 
     private static readonly Dictionary<IndicatorCode, Indicator> Catalogue = new()
     {
-        [Forest] = new(Forest, "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, null),
-        [OnTime] = new(OnTime, "Hồ sơ đúng hạn", "hồ sơ", Aggregation.Last, Direction.HigherIsBetter, null),
-        [Resolved] = new(Resolved, "Hồ sơ đã giải quyết", "hồ sơ", Aggregation.Last, Direction.HigherIsBetter, null),
-        [IndicatorCode.Parse("on-time-rate")] = new(IndicatorCode.Parse("on-time-rate"), "Tỷ lệ đúng hạn", "%", Aggregation.Ratio,
+        [Forest] = new(Forest, "Trồng rừng", "ha", Agg.Sum, Direction.HigherIsBetter, null),
+        [OnTime] = new(OnTime, "Hồ sơ đúng hạn", "hồ sơ", Agg.Last, Direction.HigherIsBetter, null),
+        [Resolved] = new(Resolved, "Hồ sơ đã giải quyết", "hồ sơ", Agg.Last, Direction.HigherIsBetter, null),
+        [IndicatorCode.Parse("on-time-rate")] = new(IndicatorCode.Parse("on-time-rate"), "Tỷ lệ đúng hạn", "%", Agg.Ratio,
             Direction.HigherIsBetter, null, Ratio: new RatioDefinition(OnTime, Resolved, 100m)),
     };
 
