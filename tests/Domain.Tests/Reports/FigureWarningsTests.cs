@@ -42,8 +42,8 @@ public class FigureWarningsTests
     [Fact]
     public void The_robust_z_score_ignores_one_earlier_outlier()
     {
-        // A mean and standard deviation would be dragged by the 1000; the median and MAD are not.
-        var z = FigureWarnings.RobustZ(14m, [10m, 11m, 12m, 10m, 11m, 12m, 1000m]);
+        // A mean and standard deviation would be dragged by the 1000 (mean 152: 20 would look low); the median and MAD are not.
+        var z = FigureWarnings.RobustZ(20m, [10m, 11m, 12m, 10m, 11m, 12m, 1000m]);
         Assert.True(z > 3.5m, $"z = {z}");
     }
 
