@@ -14,4 +14,8 @@ public static class StreamIds
     public static string Indicator(IndicatorCode code) => $"indicator-{code}";
     public static string Account(string username) => $"account-{username}";
     public static string Plan(UnitId unit, int year) => $"plan-{unit}-{year:D4}";
+
+    /// <summary>The assigned plan keeps the stream it always had; another baseline's stream ends with its name.</summary>
+    public static string Plan(UnitId unit, int year, Targets.PlanBaseline baseline) =>
+        baseline == Targets.PlanBaseline.Assigned ? Plan(unit, year) : $"{Plan(unit, year)}-{Targets.PlanBaselines.ToApiString(baseline)}";
 }

@@ -68,6 +68,9 @@ public static class GovReportApp
 
         services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<Features.Targets.PlanOptions>().BindConfiguration(Features.Targets.PlanOptions.Section)
+            .Validate(o => Domain.Targets.PlanBaselines.TryParse(o.Official, out _, out _), "Plans:Official must be assigned, council or stretch.")
+            .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<LimitOptions>>((kestrel, limits) =>
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddGovReportRateLimiting();

@@ -21,6 +21,8 @@ public static class IndicatorAggregation
             Catalogue.Aggregation.PerDay => Saturating.Divide(Saturating.Sum(list.Select(f => Saturating.Multiply(f.Value, f.Month.Days))), list.Sum(f => f.Month.Days)),
             Catalogue.Aggregation.Average => Saturating.Divide(Saturating.Sum(list.Select(f => f.Value)), list.Count),
             Catalogue.Aggregation.Last => list.MaxBy(f => f.Month)!.Value,
+            // A ratio is computed from its parts (RatioAggregation), never from figures of its own.
+            Catalogue.Aggregation.Ratio => null,
             _ => throw new ArgumentOutOfRangeException(nameof(aggregation)),
         };
     }

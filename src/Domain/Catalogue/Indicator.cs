@@ -14,8 +14,12 @@ public sealed record Indicator(
     string? Sector,
     bool AllowsNegative = false,
     decimal? MinValue = null,
-    decimal? MaxValue = null)
+    decimal? MaxValue = null,
+    RatioDefinition? Ratio = null)
 {
+    /// <summary>Computed from its numerator and denominator, never reported by a unit.</summary>
+    public bool IsRatio => Aggregation == Aggregation.Ratio;
+
     public bool CanBeNegative => AllowsNegative;
 
     /// <summary>The values a figure or target for this indicator may take; see <see cref="PlausibleRange"/>.</summary>
@@ -31,4 +35,5 @@ public sealed record DefineIndicator(
     string? Sector,
     bool AllowsNegative = false,
     decimal? MinValue = null,
-    decimal? MaxValue = null);
+    decimal? MaxValue = null,
+    RatioDefinition? Ratio = null);

@@ -26,22 +26,27 @@ public static class IndicatorDecider
 
         if (PlausibleRange.CheckBounds(command.MinValue, command.MaxValue) is { } badRange)
             return Decision<IndicatorEvent>.Fail(badRange);
+        if (RatioRules.CheckShape(command) is { } badRatio)
+            return Decision<IndicatorEvent>.Fail(badRatio);
+        var ratio = command.Ratio;
 
         var definition = new Indicator(command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative,
-            command.MinValue, command.MaxValue);
+            command.MinValue, command.MaxValue, ratio);
         if (state is null)
             return Decision<IndicatorEvent>.Ok(new IndicatorDefined(
-                command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue));
+                command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue,
+                ratio?.Numerator, ratio?.Denominator, ratio?.Scale));
         if (state == definition)
             return Decision<IndicatorEvent>.Nothing;
         return Decision<IndicatorEvent>.Ok(new IndicatorRevised(
-            command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue));
+            command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue,
+                ratio?.Numerator, ratio?.Denominator, ratio?.Scale));
     }
 
     public static Indicator? Evolve(Indicator? state, IndicatorEvent @event) => @event switch
     {
-        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue),
-        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue),
+        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio),
+        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio),
         _ => state,
     };
 

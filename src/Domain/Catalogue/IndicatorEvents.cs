@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GovReport.Domain.Catalogue;
 
 public abstract record IndicatorEvent
@@ -8,11 +10,31 @@ public abstract record IndicatorEvent
 }
 
 // MinValue and MaxValue came later: events recorded before them load with null, the default range.
+// Numerator, Denominator and Scale (a ratio's parts) came later still, and are written only for a
+// ratio, so every other indicator's event reads and hashes exactly as before.
 public sealed record IndicatorDefined(
     IndicatorCode Code, string Name, string Measure, Aggregation Aggregation, Direction Direction,
-    string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null) : IndicatorEvent;
+    string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Numerator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Denominator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null) : IndicatorEvent
+{
+    [JsonIgnore] public RatioDefinition? Ratio => RatioDefinitions.From(Numerator, Denominator, Scale);
+}
 
 /// <summary>Carries the full new definition so a reader never has to merge partial changes.</summary>
 public sealed record IndicatorRevised(
     IndicatorCode Code, string Name, string Measure, Aggregation Aggregation, Direction Direction,
-    string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null) : IndicatorEvent;
+    string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Numerator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Denominator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null) : IndicatorEvent
+{
+    [JsonIgnore] public RatioDefinition? Ratio => RatioDefinitions.From(Numerator, Denominator, Scale);
+}
+
+internal static class RatioDefinitions
+{
+    public static RatioDefinition? From(IndicatorCode? numerator, IndicatorCode? denominator, decimal? scale) =>
+        numerator is { } n && denominator is { } d ? new RatioDefinition(n, d, scale ?? RatioDefinition.DefaultScale) : null;
+}

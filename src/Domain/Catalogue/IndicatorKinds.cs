@@ -1,14 +1,17 @@
 namespace GovReport.Domain.Catalogue;
 
-/// <summary>How an indicator's months combine into a longer period.</summary>
-public enum Aggregation { Sum, Average, PerDay, Last }
+/// <summary>
+/// How an indicator's months combine into a longer period. Ratio is computed, never reported:
+/// scale × numerator / denominator over the units and months covered (see <see cref="RatioDefinition"/>).
+/// </summary>
+public enum Aggregation { Sum, Average, PerDay, Last, Ratio }
 
 public enum Direction { HigherIsBetter, LowerIsBetter }
 
 public static class Aggregations
 {
     private static readonly (Aggregation Value, string Name)[] Names =
-        [(Aggregation.Sum, "sum"), (Aggregation.Average, "average"), (Aggregation.PerDay, "per-day"), (Aggregation.Last, "last")];
+        [(Aggregation.Sum, "sum"), (Aggregation.Average, "average"), (Aggregation.PerDay, "per-day"), (Aggregation.Last, "last"), (Aggregation.Ratio, "ratio")];
 
     public static string ToApiString(this Aggregation value) => Names.First(n => n.Value == value).Name;
 

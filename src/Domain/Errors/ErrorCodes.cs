@@ -36,4 +36,12 @@ public static class ErrorCodes
     public const string TooManyUnits = "too-many-units";
     public const string PasswordRequired = "password-required";
     public const string UnknownAccount = "unknown-account";
+    public const string RatioPartRequired = "ratio-part-required";
+    public const string RatioPartInvalid = "ratio-part-invalid";
+    public const string RatioCycle = "ratio-cycle";
+    public const string InvalidScale = "invalid-scale";
+    public const string UnknownPlan = "unknown-plan";
+
+    // A report names an indicator the service computes (a ratio) instead of one a unit reports.
+    public const string ComputedIndicator = "computed-indicator";
 }

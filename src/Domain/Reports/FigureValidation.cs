@@ -27,6 +27,9 @@ public static class FigureValidation
             var indicator = catalogue(code);
             if (indicator is null)
                 errors.Add(new DomainError(ErrorCodes.UnknownIndicator, $"'{code}' is not a defined indicator.", $"values[{i}].indicator"));
+            else if (indicator.IsRatio)
+                errors.Add(new DomainError(ErrorCodes.ComputedIndicator,
+                    $"{indicator.Name} is computed from its numerator and denominator; report those instead.", $"values[{i}].indicator"));
             else if (value < 0 && !indicator.CanBeNegative)
                 errors.Add(new DomainError(ErrorCodes.NegativeValue, $"{indicator.Name} cannot be negative.", $"values[{i}].value"));
             else if (indicator.Range.Check(value, $"values[{i}].value", indicator.Name) is { } outOfRange)

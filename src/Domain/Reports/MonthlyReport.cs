@@ -42,7 +42,8 @@ public sealed record MonthlyReport(
     bool? OnTime,
     DateOnly? Deadline,
     string? ReturnReason,
-    string? SubmittedBy = null)
+    string? SubmittedBy = null,
+    IReadOnlyList<FigureWarning>? Warnings = null)
 {
     public static MonthlyReport Initial { get; } = new(ReportStatus.None, default, default, [], null, null, null, null, null);
 

@@ -23,6 +23,9 @@ public sealed record SubmitReport(
     UnitId Unit, Month Month, IReadOnlyList<FigureValue>? Values, Narrative? Narrative,
     bool OnTime, DateOnly Deadline, string By, DateTimeOffset At) : ReportCommand
 {
+    /// <summary>What the data-quality checks compare with; without it the submission records no warnings.</summary>
+    public QualityContext? Quality { get; init; }
+
     /// <summary>A submission made at <paramref name="at"/>, with the deadline for the unit's level and whether it was met.</summary>
     public static SubmitReport Judged(ReportingCalendar calendar, UnitLevel level, UnitId unit, Month month,
         IReadOnlyList<FigureValue>? values, Narrative? narrative, string by, DateTimeOffset at) =>

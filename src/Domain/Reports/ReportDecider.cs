@@ -44,8 +44,11 @@ public static class ReportDecider
         var values = c.Values is null ? state.Values : MonthlyReport.Ordered(c.Values);
         if (values.Count == 0)
             return Fail(ErrorCodes.NoValues, "A report needs at least one figure before it can be submitted.", "values");
+        // Doubts about the figures never block the submission: they are recorded for the approver.
+        var warnings = c.Quality is null ? null : FigureWarnings.Check(values, c.Month, c.Quality);
         return Decision<ReportEvent>.Ok(new ReportSubmitted(
-            c.Unit, c.Month, values, c.Narrative ?? state.Narrative, c.At, c.OnTime, c.Deadline, c.By));
+            c.Unit, c.Month, values, c.Narrative ?? state.Narrative, c.At, c.OnTime, c.Deadline, c.By,
+            warnings is { Count: > 0 } ? warnings : null));
     }
 
     private static Decision<ReportEvent> Return(ReturnReport c, MonthlyReport state)
@@ -87,14 +90,14 @@ public static class ReportDecider
         DraftSaved e => state with
         {
             Status = ReportStatus.Draft, Unit = e.Unit, Month = e.Month,
-            Values = MonthlyReport.Ordered(e.Values), Narrative = e.Narrative ?? state.Narrative,
+            Values = MonthlyReport.Ordered(e.Values), Narrative = e.Narrative ?? state.Narrative, Warnings = null,
         },
         ReportSubmitted e => state with
         {
             Status = ReportStatus.Submitted, Unit = e.Unit, Month = e.Month,
             Values = MonthlyReport.Ordered(e.Values), Narrative = e.Narrative ?? state.Narrative,
             SubmittedAt = e.SubmittedAt, OnTime = e.OnTime, Deadline = e.Deadline, ReturnReason = null,
-            SubmittedBy = e.SubmittedBy,
+            SubmittedBy = e.SubmittedBy, Warnings = e.Warnings,
         },
         ReportReturned e => state with { Status = ReportStatus.Returned, ReturnReason = e.Reason },
         ReportApproved => state with { Status = ReportStatus.Approved },

@@ -18,10 +18,14 @@ public sealed record DraftSaved(UnitId Unit, Month Month, IReadOnlyList<FigureVa
 /// <summary>
 /// <see cref="SubmittedBy"/> is the account that submitted, kept so no one approves their own
 /// submission; null on events recorded before it was kept (readers take the event's actor then).
+/// <see cref="Warnings"/> are the data-quality doubts found at submission (<see cref="FigureWarnings"/>),
+/// written only when there are some, so a clean submission reads as one recorded before the checks.
 /// </summary>
 public sealed record ReportSubmitted(
     UnitId Unit, Month Month, IReadOnlyList<FigureValue> Values, Narrative? Narrative,
-    DateTimeOffset SubmittedAt, bool OnTime, DateOnly Deadline, string? SubmittedBy = null) : ReportEvent;
+    DateTimeOffset SubmittedAt, bool OnTime, DateOnly Deadline, string? SubmittedBy = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<FigureWarning>? Warnings = null) : ReportEvent;
 
 public sealed record ReportReturned(UnitId Unit, Month Month, string Reason) : ReportEvent;
 

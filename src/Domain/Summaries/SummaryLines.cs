@@ -9,6 +9,7 @@ namespace GovReport.Domain.Summaries;
 public static class SummaryLines
 {
     private const string LowerIsBetter = "lower-is-better";
+    private const string Ratio = "ratio";
 
     /// <summary>One sentence per indicator that has a figure, then who was missing and who was late.</summary>
     public static IReadOnlyList<string> Build(IEnumerable<SummaryRow> rows, SummaryReportingStatus status) =>
@@ -19,7 +20,8 @@ public static class SummaryLines
     {
         if (row.Actual is not { } actual) return null;
         var name = Capitalise(row.Name.Trim());
-        var text = row.Direction == LowerIsBetter ? LowerSentence(row, name, actual) : HigherSentence(row, name, actual);
+        var text = row.Aggregation == Ratio ? RatioSentence(row, name, actual)
+            : row.Direction == LowerIsBetter ? LowerSentence(row, name, actual) : HigherSentence(row, name, actual);
         return text + Change(row.ChangePercent) + ".";
     }
 
@@ -46,6 +48,17 @@ public static class SummaryLines
             ? WithMeasure($"{VietnameseNumbers.Format(actual)}/{VietnameseNumbers.Format(target)}", row.Measure)
             : WithMeasure(actual, row.Measure);
         return $"{name} đạt {figure}, bằng {WholePercent(percent)}% {plan}";
+    }
+
+    /// <summary>
+    /// A rate reads as one: "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 92,5% (kế hoạch 95%)", never a
+    /// fraction of its target ("đạt 92,5/95%, bằng 97% kế hoạch" says nothing a reader wants).
+    /// </summary>
+    private static string RatioSentence(SummaryRow row, string name, decimal actual)
+    {
+        var subject = name.StartsWith("Tỷ lệ", StringComparison.OrdinalIgnoreCase) ? name : $"Tỷ lệ {char.ToLowerInvariant(name[0])}{name[1..]}";
+        var text = $"{subject} đạt {WithMeasure(Math.Round(actual, 2, MidpointRounding.AwayFromZero), row.Measure)}";
+        return row.Target is { } target ? $"{text} ({PlanWord(row)} {WithMeasure(target, row.Measure)})" : text;
     }
 
     private static string LowerSentence(SummaryRow row, string name, decimal actual)

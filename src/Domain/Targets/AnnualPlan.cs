@@ -11,7 +11,7 @@ public sealed record PlanRevision(
 }
 
 /// <summary>A unit's plan for a year with every version it has had, oldest first.</summary>
-public sealed record AnnualPlan(UnitId Unit, int Year, IReadOnlyList<PlanRevision> Revisions)
+public sealed record AnnualPlan(UnitId Unit, int Year, IReadOnlyList<PlanRevision> Revisions, PlanBaseline Baseline = PlanBaseline.Assigned)
 {
     public PlanRevision Current => Revisions[^1];
 

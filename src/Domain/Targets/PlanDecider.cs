@@ -13,10 +13,13 @@ public static class PlanDecider
     {
         if (Validate(command) is { } error) return Decision<PlanEvent>.Fail(error);
 
+        if (state is not null && state.Baseline != command.Baseline)
+            return Decision<PlanEvent>.Fail(ErrorCodes.WrongStream, $"This stream holds the {state.Baseline.ToApiString()} plan, not the {command.Baseline.ToApiString()} one.", "plan");
+
         var decision = string.IsNullOrWhiteSpace(command.Decision) ? null : command.Decision.Trim();
         if (state is null)
             return Decision<PlanEvent>.Ok(new AnnualTargetsSet(
-                command.Unit, command.Year, command.Targets, decision, command.By, command.At));
+                command.Unit, command.Year, command.Targets, decision, command.By, command.At, PlanBaselines.Recorded(command.Baseline)));
 
         if (TargetLine.SameLines(state.Current.Targets, command.Targets) && decision == state.Current.Decision)
             return Decision<PlanEvent>.Nothing;
@@ -25,7 +28,8 @@ public static class PlanDecider
             return Decision<PlanEvent>.Fail(ErrorCodes.ReasonRequired, "Revising a plan needs a reason.", "reason");
 
         return Decision<PlanEvent>.Ok(new AnnualTargetsRevised(
-            command.Unit, command.Year, command.Targets, decision, command.Reason.Trim(), command.By, command.At));
+            command.Unit, command.Year, command.Targets, decision, command.Reason.Trim(), command.By, command.At,
+            PlanBaselines.Recorded(command.Baseline)));
     }
 
     private static DomainError? Validate(SetAnnualTargets command)
@@ -54,7 +58,8 @@ public static class PlanDecider
 
     public static AnnualPlan? Evolve(AnnualPlan? state, PlanEvent @event) => @event switch
     {
-        AnnualTargetsSet e => new AnnualPlan(e.Unit, e.Year, [new PlanRevision(1, e.Targets, e.Decision, null, e.By, e.At)]),
+        AnnualTargetsSet e => new AnnualPlan(e.Unit, e.Year, [new PlanRevision(1, e.Targets, e.Decision, null, e.By, e.At)],
+            e.Baseline ?? PlanBaseline.Assigned),
         AnnualTargetsRevised e when state is not null => state with
         {
             Revisions = [.. state.Revisions, new PlanRevision(state.Revisions.Count + 1, e.Targets, e.Decision, e.Reason, e.By, e.At)],

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovReport.Domain.Catalogue;
 
 namespace GovReport.Domain.Targets;
@@ -9,13 +10,18 @@ public abstract record PlanEvent
 
     public abstract UnitId Unit { get; init; }
     public abstract int Year { get; init; }
+
+    /// <summary>The plan's baseline; null on the assigned plan's events, as on every event recorded before baselines.</summary>
+    public abstract PlanBaseline? Baseline { get; init; }
 }
 
 public sealed record AnnualTargetsSet(
     UnitId Unit, int Year, IReadOnlyList<TargetLine> Targets, string? Decision,
-    string? By = null, DateTimeOffset? At = null) : PlanEvent;
+    string? By = null, DateTimeOffset? At = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanBaseline? Baseline = null) : PlanEvent;
 
 /// <summary>A mid-year revision (điều chỉnh kế hoạch). It stands beside the earlier plan, never over it.</summary>
 public sealed record AnnualTargetsRevised(
     UnitId Unit, int Year, IReadOnlyList<TargetLine> Targets, string? Decision, string Reason,
-    string? By = null, DateTimeOffset? At = null) : PlanEvent;
+    string? By = null, DateTimeOffset? At = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanBaseline? Baseline = null) : PlanEvent;

@@ -56,7 +56,7 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
         return parents;
     }
 
-    internal const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value";
+    internal const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value, numerator, denominator, scale";
 
     public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
     {
@@ -86,7 +86,9 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
             indicators.Add(new Indicator(IndicatorCode.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 Aggregations.Parse(reader.GetString(3)), Directions.Parse(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6),
-                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8)));
+                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8),
+                reader.IsDBNull(9) || reader.IsDBNull(10) ? null : new RatioDefinition(IndicatorCode.Parse(reader.GetString(9)),
+                    IndicatorCode.Parse(reader.GetString(10)), reader.IsDBNull(11) ? RatioDefinition.DefaultScale : reader.GetDecimal(11))));
         return indicators;
     }
 

@@ -24,21 +24,25 @@ internal static class CatalogueProjection
             "UPDATE {0}.units SET kind = @kind, block = @block, updated_at = @at WHERE unit_id = @id",
             ("id", e.Id.Value), ("kind", e.Kind.ToApiString()), ("block", e.Block), ("at", recorded.RecordedAt)),
         IndicatorDefined e => UpsertIndicatorAsync(context, recorded,
-            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue)),
+            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio)),
         IndicatorRevised e => UpsertIndicatorAsync(context, recorded,
-            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue)),
+            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio)),
         _ => Task.CompletedTask,
     };
 
     private static Task UpsertIndicatorAsync(ProjectionContext context, RecordedEvent recorded, Indicator i) =>
         context.ExecuteAsync("""
-            INSERT INTO {0}.indicators (code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value, revision, updated_at)
-            VALUES (@code, @name, @measure, @aggregation, @direction, @sector, @negative, @min, @max, @revision, @at)
+            INSERT INTO {0}.indicators (code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value,
+                numerator, denominator, scale, revision, updated_at)
+            VALUES (@code, @name, @measure, @aggregation, @direction, @sector, @negative, @min, @max,
+                @numerator, @denominator, @scale, @revision, @at)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, measure = excluded.measure,
                 aggregation = excluded.aggregation, direction = excluded.direction, sector = excluded.sector,
                 allows_negative = excluded.allows_negative, min_value = excluded.min_value, max_value = excluded.max_value,
+                numerator = excluded.numerator, denominator = excluded.denominator, scale = excluded.scale,
                 revision = excluded.revision, updated_at = excluded.updated_at
             """, ("code", i.Code.Value), ("name", i.Name), ("measure", i.Measure), ("min", i.MinValue), ("max", i.MaxValue),
+            ("numerator", i.Ratio?.Numerator.Value), ("denominator", i.Ratio?.Denominator.Value), ("scale", i.Ratio?.Scale),
             ("aggregation", i.Aggregation.ToApiString()), ("direction", i.Direction.ToApiString()),
             ("sector", i.Sector), ("negative", i.AllowsNegative), ("revision", (int)recorded.Version),
             ("at", recorded.RecordedAt));

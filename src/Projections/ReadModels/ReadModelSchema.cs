@@ -150,6 +150,14 @@ public static partial class ReadModelSchema
             password_set_at timestamptz NULL,
             updated_at      timestamptz NOT NULL);
         """,
+        // A ratio indicator's parts and scale (null for a reported indicator), and the baseline a plan
+        // revision belongs to: every plan recorded before baselines is the assigned one (chỉ tiêu giao).
+        """
+        ALTER TABLE {0}.indicators ADD COLUMN numerator text, ADD COLUMN denominator text, ADD COLUMN scale numeric;
+        ALTER TABLE {0}.plan_revisions ADD COLUMN plan text NOT NULL DEFAULT 'assigned';
+        ALTER TABLE {0}.plan_revisions DROP CONSTRAINT plan_revisions_pkey;
+        ALTER TABLE {0}.plan_revisions ADD PRIMARY KEY (unit_id, year, plan, revision);
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

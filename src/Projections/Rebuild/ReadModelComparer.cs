@@ -17,7 +17,7 @@ public static class ReadModelComparer
     [
         ("units", "unit_id"),
         ("indicators", "code"),
-        ("plan_revisions", "unit_id || '/' || year || '/' || revision"),
+        ("plan_revisions", "unit_id || '/' || year || '/' || plan || '/' || revision"),
         ("reports", "unit_id || '/' || month"),
         ("official_figures", "unit_id || '/' || month || '/' || seq"),
         ("rollups", "unit_id || '/' || month"),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Host.Infrastructure.Http;
@@ -9,9 +10,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Catalogue;
 
+/// <param name="Numerator">A ratio's parts and scale; absent on a reported indicator.</param>
 public sealed record IndicatorEntry(
     string Code, string Name, string Measure, string Aggregation, string Direction, string? Sector, bool AllowsNegative,
-    decimal? MinValue, decimal? MaxValue, PlausibleRange Range);
+    decimal? MinValue, decimal? MaxValue, PlausibleRange Range,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Numerator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Denominator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null);
 
 /// <summary>The indicator catalogue, ordered by code.</summary>
 public sealed record IndicatorCatalogueView(IReadOnlyList<IndicatorEntry> Indicators);
@@ -37,7 +42,7 @@ internal static class IndicatorQueries
         var indicators = await catalogue.IndicatorsAsync(ct);
         return TypedResults.Ok(new IndicatorCatalogueView(indicators
             .Select(i => new IndicatorEntry(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(),
-                i.Sector, i.AllowsNegative, i.MinValue, i.MaxValue, i.Range))
+                i.Sector, i.AllowsNegative, i.MinValue, i.MaxValue, i.Range, i.Ratio?.Numerator.Value, i.Ratio?.Denominator.Value, i.Ratio?.Scale))
             .ToList()));
     }
 

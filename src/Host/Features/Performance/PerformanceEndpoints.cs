@@ -8,6 +8,8 @@ using GovReport.Projections.Queries;
 using GovReport.Projections.Queries.Performance;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using GovReport.Domain.Targets;
+using GovReport.Host.Features.Targets;
 
 namespace GovReport.Host.Features.Performance;
 
@@ -47,23 +49,52 @@ public sealed class PerformanceEndpoints : IApiModule
             .RequireAuthorization(Policies.ReadFigures)
             .WithName("GetPerformance")
             .WithSummary("Actual against plan and the same period last year, for every indicator of a unit.")
+            .WithDescription("plan (assigned, council or stretch; default the deployment's official baseline) picks the plan the "
+                + "rows are held to; plan=all answers the official baseline's rows with every baseline's target side by side in plans.")
             .WithTags("Comparisons");
 
     public static async Task<Results<Ok<PerformanceResponse>, ProblemHttpResult>> GetAsync(
-        string unitId, string? period, string? view, string? asOf, string? indicator,
+        string unitId, string? period, string? view, string? asOf, string? indicator, string? plan,
         CatalogueReader catalogue, CallerAccess access, PerformanceQuery query, ProjectionFreshness freshness,
-        IOptions<ProjectionOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<ProjectionOptions> options, IOptions<PlanOptions> plans, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
         if (!UnitId.TryParse(unitId, out var unit, out var unitError)) errors.Add("unitId", unitError!);
+        var sideBySide = string.Equals(plan?.Trim(), PlanInput.All, StringComparison.OrdinalIgnoreCase);
+        var baseline = errors.Baseline(sideBySide ? null : plan, plans.Value);
         var request = await PerformanceRequest.ParseAsync(period, view, asOf, indicator, Features.Periods.PeriodInput.Today(clock), catalogue, errors, ct);
         if (request is null) return errors.ToProblem();
         if (await catalogue.UnitAsync(unit.Value, ct) is null) return Problems.NotFound("unit-not-found", $"No unit '{unitId}' is registered.");
         if (!await access.CanReadAsync(unit.Value, ct)) return Problems.Forbidden($"You may not read the figures of {unit}.");
 
         var fresh = request.AsOf is null ? await FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct) : null;
-        var report = await query.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct);
+        var report = await query.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct, baseline!.Value);
+        var rows = sideBySide ? await WithEveryBaselineAsync(report.Rows, unit, request, query, ct) : report.Rows;
         return TypedResults.Ok(new PerformanceResponse(report.Unit, request.Period.Id, report.View, report.From, report.To,
-            report.Label, report.AsOf, report.Rows, fresh));
+            report.Label, report.AsOf, rows, fresh));
+    }
+
+    /// <summary>
+    /// plan=all: the official baseline's rows, each carrying every baseline's target side by side.
+    /// The actual is the same whichever plan it is held to, so each baseline is only a plan lookup more.
+    /// </summary>
+    private static async Task<IReadOnlyList<PerformanceRow>> WithEveryBaselineAsync(
+        IReadOnlyList<PerformanceRow> rows, UnitId unit, PerformanceRequest request, PerformanceQuery query, CancellationToken ct)
+    {
+        var byBaseline = new Dictionary<string, IReadOnlyDictionary<string, PerformanceRow>>(StringComparer.Ordinal);
+        foreach (var baseline in PlanBaselines.All)
+        {
+            var other = await query.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, request.Indicator, ct, baseline);
+            byBaseline[baseline.ToApiString()] = other.Rows.ToDictionary(r => r.Indicator, StringComparer.Ordinal);
+        }
+        var shown = rows.Select(r => r.Indicator).ToHashSet(StringComparer.Ordinal);
+        // A row only another baseline plans (no figure, no official target) still belongs on the page.
+        var extra = byBaseline.Values.SelectMany(b => b.Values).Where(r => shown.Add(r.Indicator)).Select(r => r with { Target = null, PercentOfTarget = null, Status = "no-target", Plan = null });
+        return rows.Concat(extra).Select(r => r with
+        {
+            Plans = byBaseline.ToDictionary(b => b.Key,
+                b => b.Value.TryGetValue(r.Indicator, out var other) ? BaselineComparison.Of(other) : new BaselineComparison(null, null, "no-target", null),
+                StringComparer.Ordinal),
+        }).ToList();
     }
 }

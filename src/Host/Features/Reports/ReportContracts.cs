@@ -41,8 +41,16 @@ public sealed record ReportResponse(
         report.SubmittedAt,
         report.OnTime,
         report.Deadline,
-        report.ReturnReason);
+        report.ReturnReason)
+    {
+        Warnings = (report.Warnings ?? []).Select(w => new WarningOutput(w.Indicator.Value, w.Code, w.Message)).ToArray(),
+    };
+
+    /// <summary>The data-quality warnings recorded with the submission (empty when none): for the approver, never a refusal.</summary>
+    public IReadOnlyList<WarningOutput> Warnings { get; init; } = [];
 }
+
+public sealed record WarningOutput(string Indicator, string Code, string Message);
 
 public sealed record ReportSummary(string Month, string Status, long Version, DateTimeOffset? SubmittedAt, bool? OnTime, DateOnly? Deadline);
 

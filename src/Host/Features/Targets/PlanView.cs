@@ -17,8 +17,10 @@ public sealed record PlanRevisionView(
     int Revision, string? Decision, string? Reason, string SetBy, DateTimeOffset SetAt, IReadOnlyList<TargetLineView> Targets);
 
 /// <summary>A unit's annual plan: the revision in force and every revision it has had, oldest first.</summary>
+/// <param name="Plan">The baseline: assigned, council or stretch.</param>
 public sealed record PlanView(
-    string Unit, int Year, long Version, DateTimeOffset? AsOf, PlanRevisionView Current, IReadOnlyList<PlanRevisionView> Revisions);
+    string Unit, int Year, long Version, DateTimeOffset? AsOf, PlanRevisionView Current, IReadOnlyList<PlanRevisionView> Revisions,
+    string Plan = "assigned");
 
 /// <summary>
 /// Folds a plan stream together with the events' own record: who appended each revision and
@@ -27,9 +29,10 @@ public sealed record PlanView(
 internal static class PlanHistory
 {
     public static async Task<PlanView?> LoadAsync(
-        PgEventStore store, UnitId unit, int year, long? toVersion, DateTimeOffset? asOf, CancellationToken ct)
+        PgEventStore store, UnitId unit, int year, long? toVersion, DateTimeOffset? asOf, CancellationToken ct,
+        PlanBaseline baseline = PlanBaseline.Assigned)
     {
-        var recorded = await store.ReadStreamAsync(StreamIds.Plan(unit, year), toVersion, asOf, ct);
+        var recorded = await store.ReadStreamAsync(StreamIds.Plan(unit, year, baseline), toVersion, asOf, ct);
         AnnualPlan? plan = null;
         var stamps = new List<(string By, DateTimeOffset At)>();
         foreach (var stored in recorded)
@@ -45,6 +48,6 @@ internal static class PlanHistory
         var revisions = plan.Revisions.Select((r, i) => new PlanRevisionView(
             r.Number, r.Decision, r.Reason, r.By ?? stamps[i].By, stamps[i].At,
             r.Targets.Select(t => new TargetLineView(t.Indicator.Value, t.Value, t.Monthly)).ToList())).ToList();
-        return new PlanView(unit.Value, year, recorded[^1].Version, asOf, revisions[^1], revisions);
+        return new PlanView(unit.Value, year, recorded[^1].Version, asOf, revisions[^1], revisions, plan.Baseline.ToApiString());
     }
 }

@@ -11,6 +11,7 @@ using GovReport.Host.Infrastructure.Correlation;
 using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace GovReport.Host.Features.Targets;
 
@@ -31,19 +32,21 @@ internal static class PutTargetsEndpoint
         .WithName("PutTargets")
         .WithSummary("Sets or revises a unit's annual plan.")
         .WithDescription("The first PUT sets the plan; a later one with different targets or decision records a revision beside it "
-            + "and needs a reason. An identical PUT records nothing. Planner or admin only. Supports If-Match.")
+            + "and needs a reason. plan (assigned, council or stretch; default the deployment's official baseline) names the baseline, "
+            + "each a plan of its own with its own revisions. An identical PUT records nothing. Planner or admin only. Supports If-Match.")
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     internal static async Task<Results<Ok<PlanView>, ProblemHttpResult>> Handle(
-        string unitId, string year, [FromBody] PutTargetsRequest body, HttpContext http, RequestContext context,
-        StreamCommands commands, PgEventStore store, CatalogueReader catalogue, TimeProvider clock, CancellationToken ct)
+        string unitId, string year, [FromQuery] string? plan, [FromBody] PutTargetsRequest body, HttpContext http, RequestContext context,
+        StreamCommands commands, PgEventStore store, CatalogueReader catalogue, IOptions<PlanOptions> plans, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
         var unit = errors.UnitId("unitId", unitId);
         var planYear = errors.Year("year", year, Features.Periods.PeriodInput.Today(clock));
+        var baseline = errors.Baseline(plan, plans.Value);
         if (errors.Any) return errors.ToProblem();
         if (await catalogue.UnitAsync(unit!.Value.Value, ct) is null)
             return Problems.NotFound("unit-not-found", $"No unit '{unit}' is registered.");
@@ -55,13 +58,13 @@ internal static class PutTargetsEndpoint
         if (errors.Any) return errors.ToProblem();
 
         var command = new SetAnnualTargets(unit.Value, planYear!.Value, lines, decision, reason,
-            CommandProblems.Subject(context), clock.GetUtcNow());
+            CommandProblems.Subject(context), clock.GetUtcNow(), baseline!.Value);
         var outcome = await commands.ExecuteAsync(
-            StreamIds.Plan(command.Unit, command.Year), ETags.FromIfMatch(http.Request), PlanDecider.Decider, command,
+            StreamIds.Plan(command.Unit, command.Year, command.Baseline), ETags.FromIfMatch(http.Request), PlanDecider.Decider, command,
             CommandProblems.Metadata(context, reason), ct);
         if (DomainProblems.For(outcome) is { } problem) return problem;
 
-        var view = await PlanHistory.LoadAsync(store, command.Unit, command.Year, outcome.Version, null, ct)
+        var view = await PlanHistory.LoadAsync(store, command.Unit, command.Year, outcome.Version, null, ct, command.Baseline)
             ?? throw new InvalidOperationException($"The plan {command.Unit}/{command.Year} was written but cannot be read back.");
         http.Response.Headers.ETag = ETags.For(view.Version);
         return TypedResults.Ok(view);

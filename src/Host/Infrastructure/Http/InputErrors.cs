@@ -12,6 +12,12 @@ internal sealed class InputErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
+    // A refusal with a code of its own (a report naming a computed indicator) keeps that code when
+    // it is the only kind of error; anything else makes the problem a plain validation one.
+    private static readonly HashSet<string> OwnCodes = [ErrorCodes.ComputedIndicator];
+    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private bool _plain;
+
     public bool Any => _errors.Count > 0;
 
     public bool Has(string field) => _errors.ContainsKey(field);
@@ -21,11 +27,22 @@ internal sealed class InputErrors
 
     public void Add(string field, string message)
     {
+        _plain = true;
+        Record(field, message);
+    }
+
+    private void Record(string field, string message)
+    {
         if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
         if (!messages.Contains(message)) messages.Add(message);
     }
 
-    public void Add(DomainError error) => Add(error.Field ?? "body", error.Message);
+    public void Add(DomainError error)
+    {
+        if (OwnCodes.Contains(error.Code)) _codes.Add(error.Code);
+        else _plain = true;
+        Record(error.Field ?? "body", error.Message);
+    }
 
     public UnitId? UnitId(string field, string? text)
     {
@@ -89,8 +106,13 @@ internal sealed class InputErrors
         return null;
     }
 
-    public ProblemHttpResult ToProblem() =>
-        Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    public ProblemHttpResult ToProblem()
+    {
+        var errors = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return !_plain && _codes.Count == 1
+            ? Problems.Create(StatusCodes.Status400BadRequest, _codes.Single(), "The request is not valid.", errors.First().Value[0], errors)
+            : Problems.Validation(errors);
+    }
 }
 
 internal delegate bool TryParseName<T>(string? text, out T value, out string? error);

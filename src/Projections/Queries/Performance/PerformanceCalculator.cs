@@ -16,8 +16,11 @@ public static class PerformanceCalculator
         IReadOnlyDictionary<(string Indicator, Month Month), decimal> figures,
         PlanInForce? plan,
         Month month,
-        PerformanceView view)
+        PerformanceView view,
+        IReadOnlyList<Indicator>? catalogue = null)
     {
+        // A ratio's parts may lie outside the indicators asked for (indicator=…): the catalogue holds them.
+        var definitions = (catalogue ?? indicators).ToDictionary(i => i.Code);
         var months = PerformanceViews.Months(view, month);
         var lastYear = months.Select(m => m.SameMonthLastYear).ToList();
         var expectedMonths = PlanTarget.ElapsedMonths(month, view);
@@ -26,19 +29,19 @@ public static class PerformanceCalculator
         {
             var code = indicator.Code.Value;
             var line = plan?.Revision.For(indicator.Code);
-            var current = months.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
-            var previous = lastYear.Where(m => figures.ContainsKey((code, m))).Select(m => new MonthlyFigure(m, figures[(code, m)])).ToList();
-            if (current.Count == 0 && previous.Count == 0 && line is null) continue;
+            var current = IndicatorSpan.Over(indicator, figures, months, definitions.GetValueOrDefault);
+            var previous = IndicatorSpan.Over(indicator, figures, lastYear, definitions.GetValueOrDefault);
+            if (current.Months == 0 && previous.Months == 0 && line is null) continue;
 
-            var actual = IndicatorAggregation.Aggregate(indicator.Aggregation, current);
+            var actual = current.Value;
             var target = line is null ? (decimal?)null : PlanTarget.For(line, month, view);
             var expected = line is null ? (decimal?)null : PlanTarget.ExpectedToDate(line, indicator.Aggregation, month, view);
-            var sameLastYear = IndicatorAggregation.Aggregate(indicator.Aggregation, previous);
+            var sameLastYear = previous.Value;
             rows.Add(new PerformanceRow(
                 code, indicator.Name, indicator.Measure, indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString(),
                 Presentable(actual), Saturating.Shown(target), PerformanceRules.PercentOf(actual, target), Presentable(sameLastYear), PerformanceRules.ChangePercent(actual, sameLastYear),
                 PerformanceRules.StatusOf(indicator.Direction, Saturating.Shown(actual), Saturating.Shown(target), expected).ToApiString(),
-                current.Count, expectedMonths,
+                current.Months, expectedMonths,
                 line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt))
             {
                 Overflow = Overflowed(actual, target, sameLastYear),

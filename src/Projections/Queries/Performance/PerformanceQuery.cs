@@ -16,26 +16,27 @@ namespace GovReport.Projections.Queries.Performance;
 public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReader catalogue)
 {
     public async Task<PerformanceReport> RunAsync(
-        UnitId unit, Month month, PerformanceView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
+        UnitId unit, Month month, PerformanceView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default,
+        PlanBaseline baseline = PlanBaseline.Assigned)
     {
         var months = PerformanceViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
-        IReadOnlyList<Indicator> indicators;
+        IReadOnlyList<Indicator> all;
         IReadOnlyDictionary<(string, Month), decimal> figures;
         PlanInForce? plan;
         if (asOf is null)
         {
-            (indicators, figures, plan) = await LiveAsync(unit.Value, month, only, wanted, ct);
+            (all, figures, plan) = await LiveAsync(unit.Value, month, only, wanted, baseline, ct);
         }
         else
         {
-            indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
-            figures = await FiguresAsOfAsync(unit.Value, indicators, wanted, asOf.Value, ct);
-            plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
+            all = await catalogue.IndicatorsAsync(ct);
+            figures = await FiguresAsOfAsync(unit.Value, Selected(all, only), wanted, asOf.Value, ct);
+            plan = await PlanInForceAsync(unit.Value, month, asOf, baseline, ct);
         }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(indicators, figures, plan, month, view));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan, month, view, all));
     }
 
     /// <summary>
@@ -46,7 +47,8 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     public async Task<PerformanceReport> RunForBlockAsync(
         string block, Month month, PerformanceView view, DateTimeOffset? asOf, IndicatorCode? only, CancellationToken ct = default)
     {
-        var indicators = (await catalogue.IndicatorsAsync(ct)).Where(i => only is null || i.Code == only).ToList();
+        var all = await catalogue.IndicatorsAsync(ct);
+        var indicators = Selected(all, only);
         var months = PerformanceViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
         var codes = indicators.Select(i => i.Code.Value).ToArray();
@@ -61,8 +63,20 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var figures = BlockFigures.Aggregate(indicators, perMember);
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(indicators, figures, plan: null, month, view));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan: null, month, view, all));
     }
+
+    /// <summary>The indicators whose figures are read: those shown, and the parts of the ratios among them.</summary>
+    private static IReadOnlyList<Indicator> Selected(IReadOnlyList<Indicator> all, IndicatorCode? only)
+    {
+        var shown = Shown(all, only);
+        var parts = RatioRules.PartsOf(shown).ToHashSet();
+        return all.Where(i => shown.Contains(i) || parts.Contains(i.Code)).ToList();
+    }
+
+    /// <summary>The rows asked for: one indicator, or the whole catalogue.</summary>
+    private static IReadOnlyList<Indicator> Shown(IReadOnlyList<Indicator> all, IndicatorCode? only) =>
+        only is null ? all : all.Where(i => i.Code == only).ToList();
 
     private async Task<IReadOnlyList<(string Id, string? ParentId, string? Block)>> UnitsAsOfAsync(DateTimeOffset asOf, CancellationToken ct)
     {
@@ -77,7 +91,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// three statements needs another's answer.
     /// </summary>
     private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?)> LiveAsync(
-        string unit, Month month, IndicatorCode? only, string[] months, CancellationToken ct)
+        string unit, Month month, IndicatorCode? only, string[] months, PlanBaseline baseline, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
@@ -86,16 +100,19 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             {
                 new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
-                new NpgsqlBatchCommand(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null) } },
+                new NpgsqlBatchCommand(PlanSql)
+                {
+                    Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null), new() { Value = baseline.ToApiString() } },
+                },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var indicators = (await CatalogueReader.ReadIndicatorsAsync(reader, ct)).Where(i => only is null || i.Code == only).ToList();
+        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var figures = await ReadLiveFiguresAsync(reader, indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
+        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
         var plan = await ReadPlanAsync(reader, unit, month, ct);
-        return (indicators, figures, plan);
+        return (all, figures, plan);
     }
 
     /// <summary>A unit with children reads its rollups; a unit without, its official figures. Parameters: unit, months.</summary>
@@ -173,20 +190,21 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>The revision in force for the month (<see cref="AnnualPlan.InForceFor"/>) among those recorded by the instant.</summary>
-    private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, CancellationToken ct)
+    private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(PlanSql);
         command.Parameters.Add(new() { Value = unit });
         command.Parameters.Add(new() { Value = month.Year });
         command.Parameters.Add(PlanAsOf(asOf));
+        command.Parameters.Add(new() { Value = baseline.ToApiString() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await ReadPlanAsync(reader, unit, month, ct);
     }
 
-    /// <summary>Parameters: unit, year, as of (null for now).</summary>
+    /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
     private const string PlanSql = """
         SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
-        WHERE unit_id = $1 AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+        WHERE unit_id = $1 AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz) AND plan = $4
         ORDER BY revision
         """;
 

@@ -22,6 +22,19 @@ public sealed record PerformanceRow(
     /// ranges were enforced): what it would have made is null rather than a wrong number.
     /// </summary>
     public bool Overflow { get; init; }
+
+    /// <summary>
+    /// With <c>plan=all</c>: each plan baseline's target held against the same actual, by baseline
+    /// name (assigned, council, stretch); absent otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, BaselineComparison>? Plans { get; init; }
+}
+
+/// <summary>One plan baseline's side of a row: its target, how much of it the actual reached, and the revision it came from.</summary>
+public sealed record BaselineComparison(decimal? Target, decimal? PercentOfTarget, string Status, PlanUsed? Plan)
+{
+    public static BaselineComparison Of(PerformanceRow row) => new(row.Target, row.PercentOfTarget, row.Status, row.Plan);
 }
 
 /// <summary>Which plan revision a target came from, so a reader can tell an original from a revision.</summary>
