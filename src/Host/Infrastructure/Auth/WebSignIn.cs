@@ -41,5 +41,21 @@ internal static class WebSignIn
             cookie.SlidingExpiration = true;
             // Every request checks the account: disabled, or a new password, ends the session.
             cookie.Events.OnValidatePrincipal = Accounts.AccountSession.ValidateAsync;
+            // Only a browser asking for a page is sent to the sign-in page; anything else gets the
+            // API's answers, 401 and 403, so a script never follows a redirect to an HTML form.
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                if (WantsPage(context.Request)) context.Response.Redirect(context.RedirectUri);
+                else context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }
