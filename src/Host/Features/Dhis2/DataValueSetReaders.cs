@@ -114,7 +114,7 @@ internal static class DataValueSetReaders
         return result;
     }
 
-    /// <summary>The attributes beyond the known ones, as <c>NAME=value</c> pairs in document order, or null.</summary>
+    /// <summary>The attributes beyond the known ones, as <c>NAME=value</c> pairs sorted by name and joined by <c>;</c>, or null.</summary>
     private static string? Disaggregation(XmlReader reader, HashSet<string> known)
     {
         List<string>? pairs = null;
@@ -127,6 +127,7 @@ internal static class DataValueSetReaders
             } while (reader.MoveToNextAttribute());
             reader.MoveToElement();
         }
-        return pairs is null ? null : string.Join(";", pairs);
+        // Sorted by name: the same disaggregation is the same combo whatever order the sender wrote it in.
+        return pairs is null ? null : string.Join(";", pairs.Order(StringComparer.Ordinal));
     }
 }

@@ -102,12 +102,28 @@ internal sealed class AdxWriter(Stream body, Dhis2Mapping mapping, TimeProvider 
             var element = mapping.Element(indicator);
             await _xml.WriteStartElementAsync(null, "dataValue", Namespace);
             await _xml.WriteAttributeStringAsync(null, "dataElement", null, element.DataElement);
-            if (element.CategoryOptionCombo is { } combo) await _xml.WriteAttributeStringAsync(null, "categoryOptionCombo", null, combo);
+            if (element.CategoryOptionCombo is { } combo) await WriteComboAsync(combo);
             await _xml.WriteAttributeStringAsync(null, "value", null, Dhis2Import.FormatValue(set.Figures[indicator]));
             await _xml.WriteEndElementAsync();
         }
         await _xml.WriteEndElementAsync();
         if (++_groups % FlushEvery == 0) await _xml.FlushAsync();
+    }
+
+    /// <summary>A combo mapped as ADX disaggregation (<c>GENDER=FMLE;HIV_AGE=AGE0-14</c>) goes out as those attributes, as ADX carries it.</summary>
+    private async Task WriteComboAsync(string combo)
+    {
+        var pairs = combo.Split(';').Select(p => p.Split('=', 2)).ToList();
+        if (pairs.All(p => p.Length == 2 && IsName(p[0]) && p[0] is not ("dataElement" or "value" or "categoryOptionCombo")))
+            foreach (var pair in pairs) await _xml.WriteAttributeStringAsync(null, pair[0], null, pair[1]);
+        else
+            await _xml.WriteAttributeStringAsync(null, "categoryOptionCombo", null, combo);
+    }
+
+    private static bool IsName(string text)
+    {
+        try { return XmlConvert.VerifyNCName(text) == text; }
+        catch (XmlException) { return false; }
     }
 
     public async Task EndAsync(CancellationToken ct)

@@ -3,6 +3,10 @@ using GovReport.Host.Features.Periods;
 using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Infrastructure.Http;
 using GovReport.Projections.Queries;
+using GovReport.Host.Features.Performance;
+using GovReport.Host.Infrastructure.Daemon;
+using GovReport.Projections;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace GovReport.Host.Features.Dhis2;
@@ -16,6 +20,9 @@ namespace GovReport.Host.Features.Dhis2;
 /// </summary>
 internal static class ExportDataValueSetsEndpoint
 {
+    public const string CaughtUpHeader = "X-Read-Models-Caught-Up";
+    public const string PendingHeader = "X-Read-Models-Pending-Events";
+
     public static void Map(RouteGroupBuilder dhis2) => dhis2
         .MapGet("/dataValueSets", Export)
         .RequireAuthorization(Policies.ReadFigures)
@@ -28,7 +35,8 @@ internal static class ExportDataValueSetsEndpoint
 
     public static async Task<IResult> Export(
         string? period, string? orgUnit, string? children, HttpContext http, Dhis2Mapping mapping,
-        CatalogueReader catalogue, CallerAccess access, OfficialFiguresReader figures, TimeProvider clock, CancellationToken ct)
+        CatalogueReader catalogue, CallerAccess access, OfficialFiguresReader figures, ProjectionFreshness freshness,
+        IOptions<ProjectionOptions> projection, TimeProvider clock, CancellationToken ct)
     {
         var errors = new InputErrors();
         Domain.Periods.Period? asked = null;
@@ -51,6 +59,12 @@ internal static class ExportDataValueSetsEndpoint
         var units = withChildren ? Subtree(unit, await catalogue.UnitsAsync(ct)) : [unit];
         var months = asked!.Months.Select(m => m.ToString()).ToArray();
         var adx = WantsAdx(http.Request);
+
+        // The official figures are an asynchronous model: wait (bounded) for what was committed before this
+        // read, as the comparisons do, and say in headers how that went, since the body is DHIS2's shape.
+        var fresh = await FreshnessView.AfterWaitAsync(freshness, projection.Value.ReadWait, clock, ct);
+        http.Response.Headers[CaughtUpHeader] = fresh.CaughtUp ? "true" : "false";
+        http.Response.Headers[PendingHeader] = fresh.PendingEvents.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         http.Response.ContentType = adx ? Dhis2Endpoints.AdxMediaType + "; charset=utf-8" : "application/json; charset=utf-8";
         await using IDataValueSetWriter writer = adx
