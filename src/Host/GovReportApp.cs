@@ -88,6 +88,7 @@ public static class GovReportApp
         services.AddApiModule<Features.Blocks.BlocksEndpoints>();
         services.AddApiModule<Features.Admin.AdminEndpoints>();
         services.AddApiModule<Features.Admin.ProjectionsAdminEndpoints>();
+        Features.Dhis2.Dhis2Endpoints.AddGovReportDhis2(services);
         Features.Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Features.Summaries.BlockSummarySources>();
         services.AddGovReportAudit();
