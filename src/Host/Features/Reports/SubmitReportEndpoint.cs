@@ -1,5 +1,6 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Reports;
@@ -19,14 +20,7 @@ internal static class SubmitReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
-        string unitId, string month, ReportBody? body, [AsParameters] ReportWriter writer, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "submit", ct);
-        if (write is null) return refused!;
+        string unitId, string month, ReportBody? body, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.SubmitAsync(unitId, month, body, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        var values = await write.FiguresAsync(body?.Values, required: false, ct);
-        var narrative = ReportInput.Narrative(body?.Narrative, write.Errors);
-        return await write.ExecuteAsync(() => SubmitReport.Judged(write.Calendar, write.Target.Level,
-            write.Target.Unit, write.Target.Month, values, narrative, write.By, write.Now), reason: null, ct);
-    }
 }

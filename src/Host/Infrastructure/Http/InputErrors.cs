@@ -8,9 +8,10 @@ namespace GovReport.Host.Infrastructure.Http;
 /// Collects every bad field of one request so a client learns all of them at once; a request
 /// with any is answered 400 before anything is appended.
 /// </summary>
-internal sealed class InputErrors
+public sealed class InputErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
@@ -25,7 +26,15 @@ internal sealed class InputErrors
         if (!messages.Contains(message)) messages.Add(message);
     }
 
-    public void Add(DomainError error) => Add(error.Field ?? "body", error.Message);
+    public void Add(DomainError error)
+    {
+        Add(error.Field ?? "body", error.Message);
+        // The web pages say it in Vietnamese by code; the API keeps the message.
+        _codes.TryAdd(error.Field ?? "body", error.Code);
+    }
+
+    /// <summary>The domain code of a field's first error, when a domain check named it; null for a shape error.</summary>
+    public string? CodeOf(string field) => _codes.GetValueOrDefault(field);
 
     public UnitId? UnitId(string field, string? text)
     {
@@ -93,4 +102,4 @@ internal sealed class InputErrors
         Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 }
 
-internal delegate bool TryParseName<T>(string? text, out T value, out string? error);
+public delegate bool TryParseName<T>(string? text, out T value, out string? error);
