@@ -83,6 +83,8 @@ public static class GovReportApp
         services.AddApiModule<Features.Periods.PeriodsEndpoints>();
         Features.Periods.CalendarSetup.AddReportingCalendar(services);
         services.AddApiModule<Features.Reports.ReportsEndpoints>();
+        services.AddScoped<Features.Reports.ReportWrites>();
+        services.AddSingleton<Features.Reports.ReviewQueue>();
         services.AddApiModule<Features.Performance.PerformanceEndpoints>();
         services.AddApiModule<Features.Performance.ReportingStatusEndpoints>();
         services.AddApiModule<Features.Blocks.BlocksEndpoints>();

@@ -126,7 +126,7 @@ public static class VietnameseNumbers
         return false;
     }
 
-    private static bool TryRead(string token, NumberCulture culture, out decimal value)
+    internal static bool TryRead(string token, NumberCulture culture, out decimal value)
     {
         value = 0m;
         var (group, point) = culture == NumberCulture.ViVn ? ('.', ',') : (',', '.');

@@ -55,6 +55,20 @@ public class ReportsFactory : GovReportFactory
         return client;
     }
 
+    /// <summary>
+    /// A client for the web pages: it keeps cookies (the antiforgery one) and leaves redirects to
+    /// the caller, because HttpClient drops the bearer header when it follows one itself.
+    /// </summary>
+    public HttpClient PageClientFor(string subject, string[] roles, params string[] units)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = TokenIssuer.Create(AuthOptions, subject, roles, units, TokenIssuedAt, TokenLifetime);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient PageClientAs(string role, params string[] units) => PageClientFor($"{role}-{string.Join('-', units)}", [role], units);
+
     public async Task<long> EventCountAsync()
     {
         await using var command = Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT count(*) FROM es.events");

@@ -12,7 +12,7 @@ namespace GovReport.Host.Features.Audit;
 /// </summary>
 public sealed record FigureHistoryEntry(
     decimal? Value, decimal? Previous, string Change, string Status, string Actor, DateTimeOffset RecordedAt,
-    string? Reason, string? CorrelationId, long Version);
+    string? Reason, string? CorrelationId, long Version, string? Source = null);
 
 /// <summary>Folds a report stream in order and keeps every event that touched one indicator's figure.</summary>
 public static class FigureHistory
@@ -39,7 +39,8 @@ public static class FigureHistory
             };
             if (change is null) continue;
             entries.Add(new FigureHistoryEntry(after, previous, change, state.Status.ToApiString(), recorded.Metadata.Actor,
-                recorded.RecordedAt, recorded.Metadata.Reason ?? reason, recorded.Metadata.CorrelationId, recorded.Version));
+                recorded.RecordedAt, recorded.Metadata.Reason ?? reason, recorded.Metadata.CorrelationId, recorded.Version,
+                recorded.Metadata.Source));
         }
         return entries;
     }

@@ -1,5 +1,6 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Reports;
@@ -15,12 +16,7 @@ internal static class ApproveReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Approve(
-        string unitId, string month, [AsParameters] ReportWriter writer, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Review, "approve", ct);
-        if (write is null) return refused!;
+        string unitId, string month, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.ApproveAsync(unitId, month, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        return await write.ExecuteAsync(
-            () => new ApproveReport(write.Target.Unit, write.Target.Month, write.By, write.Now), reason: null, ct);
-    }
 }

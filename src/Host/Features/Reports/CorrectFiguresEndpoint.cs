@@ -1,5 +1,6 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Reports;
@@ -18,14 +19,7 @@ internal static class CorrectFiguresEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Correct(
-        string unitId, string month, CorrectionBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Correct, "correct", ct);
-        if (write is null) return refused!;
+        string unitId, string month, CorrectionBody body, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.CorrectAsync(unitId, month, body, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        var values = await write.FiguresAsync(body.Values, required: true, ct);
-        var reason = ReportInput.Reason(body.Reason, write.Errors);
-        return await write.ExecuteAsync(
-            () => new CorrectFigures(write.Target.Unit, write.Target.Month, values!, reason!, write.By, write.Now), reason, ct);
-    }
 }

@@ -31,12 +31,19 @@ internal static class ListReportsEndpoint
         if (!await access.CanReadAsync(unit.Value, ct))
             return Problems.Forbidden($"You may not read the reports of {unit}.");
 
+        var rows = await ReadAsync(dataSource, unit.Value, year, ct);
+        return TypedResults.Ok(new ReportList(unit.Value, year, rows));
+    }
+
+    /// <summary>The unit's reports from the inline read model, oldest first: the list endpoint's and the months page's one query.</summary>
+    public static async Task<IReadOnlyList<ReportSummary>> ReadAsync(NpgsqlDataSource dataSource, string unit, int? year, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand("""
             SELECT month, status, version, submitted_at, on_time, deadline FROM rm.reports
             WHERE unit_id = @unit AND (@prefix::text IS NULL OR month LIKE @prefix)
             ORDER BY month
             """);
-        command.Parameters.AddWithValue("unit", unit.Value);
+        command.Parameters.AddWithValue("unit", unit);
         command.Parameters.AddWithValue("prefix", year is { } y ? $"{y:D4}-%" : DBNull.Value);
         var rows = new List<ReportSummary>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -45,6 +52,6 @@ internal static class ListReportsEndpoint
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
                 reader.IsDBNull(4) ? null : reader.GetBoolean(4),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5)));
-        return TypedResults.Ok(new ReportList(unit.Value, year, rows));
+        return rows;
     }
 }

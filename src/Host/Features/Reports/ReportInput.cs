@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace GovReport.Host.Features.Reports;
 
 /// <summary>The report a request addresses, once its route has been checked against the catalogue.</summary>
-internal sealed record ReportTarget(UnitId Unit, Month Month, UnitLevel Level);
+public sealed record ReportTarget(UnitId Unit, Month Month, UnitLevel Level);
 
 /// <summary>Checks that turn raw route and body values into domain values; nothing is appended until they all pass.</summary>
 internal static class ReportInput

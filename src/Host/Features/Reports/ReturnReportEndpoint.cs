@@ -1,5 +1,6 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Reports;
@@ -15,13 +16,7 @@ internal static class ReturnReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Return(
-        string unitId, string month, ReturnBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.Review, "return", ct);
-        if (write is null) return refused!;
+        string unitId, string month, ReturnBody body, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.ReturnAsync(unitId, month, body, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        var reason = ReportInput.Reason(body.Reason, write.Errors);
-        return await write.ExecuteAsync(
-            () => new ReturnReport(write.Target.Unit, write.Target.Month, reason!, write.By, write.Now), reason, ct);
-    }
 }

@@ -1,5 +1,6 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovReport.Host.Features.Reports;
@@ -15,15 +16,7 @@ internal static class SaveDraftEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> SaveDraft(
-        string unitId, string month, ReportBody body, [AsParameters] ReportWriter writer, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "write", ct);
-        if (write is null) return refused!;
+        string unitId, string month, ReportBody body, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.SaveDraftAsync(unitId, month, body, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        var values = await write.FiguresAsync(body.Values, required: false, ct);
-        if (body.Values is null) write.Errors.Add("values", "Give the draft's figures: [{indicator, value}] (may be empty).");
-        var narrative = ReportInput.Narrative(body.Narrative, write.Errors);
-        return await write.ExecuteAsync(
-            () => new SaveDraft(write.Target.Unit, write.Target.Month, values!, narrative, write.By, write.Now), reason: null, ct);
-    }
 }

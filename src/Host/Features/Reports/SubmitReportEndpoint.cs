@@ -1,11 +1,7 @@
 using GovReport.Domain.Reports;
 using GovReport.Host.Infrastructure.Auth;
-using GovReport.Projections.Queries;
+using GovReport.Host.Infrastructure.Writes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
-using GovReport.Projections;
-using GovReport.Host.Infrastructure.Daemon;
-using Microsoft.Extensions.Options;
 
 namespace GovReport.Host.Features.Reports;
 
@@ -24,23 +20,7 @@ internal static class SubmitReportEndpoint
         .WriteProblems();
 
     public static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Submit(
-        string unitId, string month, ReportBody? body, [AsParameters] ReportWriter writer, NpgsqlDataSource dataSource,
-        ProjectionFreshness freshness, IOptions<ProjectionOptions> options, CancellationToken ct)
-    {
-        var (write, refused) = await writer.OpenAsync(unitId, month, UnitAction.File, "submit", ct);
-        if (write is null) return refused!;
+        string unitId, string month, ReportBody? body, ReportWrites writes, HttpContext http, CancellationToken ct) =>
+        (await writes.SubmitAsync(unitId, month, body, ETags.FromIfMatch(http.Request), "api", ct)).ToHttp(http.Response);
 
-        var values = await write.FiguresAsync(body?.Values, required: false, ct);
-        var narrative = ReportInput.Narrative(body?.Narrative, write.Errors);
-        // Read only for a submission that will run: the checks warn, they never refuse. The history is
-        // the official figures, folded asynchronously: wait (bounded, as reads do) for earlier months to land.
-        QualityContext? quality = null;
-        if (!write.Errors.Any)
-        {
-            await freshness.WaitUntilFreshAsync(options.Value.ReadWait, ct);
-            quality = await UnitHistory.QualityContextAsync(dataSource, writer.Catalogue, write.Target.Unit, write.Target.Month, ct);
-        }
-        return await write.ExecuteAsync(() => SubmitReport.Judged(write.Calendar, write.Target.Level,
-            write.Target.Unit, write.Target.Month, values, narrative, write.By, write.Now) with { Quality = quality }, reason: null, ct);
-    }
 }

@@ -52,6 +52,15 @@ public sealed class CallerAccess(RequestContext context, CatalogueReader catalog
 
     public Task<bool> CanReadAsync(string unit, CancellationToken ct) => AllowsAsync(UnitAction.Read, unit, ct);
 
+    /// <summary>Which of <paramref name="units"/> the caller may do <paramref name="action"/> to, their chains read in one statement (a page's rows, not one query each).</summary>
+    public async Task<IReadOnlySet<string>> AllowedAsync(UnitAction action, IReadOnlyCollection<string> units, CancellationToken ct)
+    {
+        var access = await WithChainsAsync(units.Distinct(StringComparer.Ordinal).ToList(), ct);
+        var allowed = units.Where(u => access.Allows(action, u)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in allowed) _granted.Add((action, unit));
+        return allowed;
+    }
+
     /// <summary>A block's figures: every unit now in the block must be readable.</summary>
     public async Task<bool> CanReadBlockAsync(string block, CancellationToken ct)
     {

@@ -8,14 +8,15 @@ namespace GovReport.Host.Infrastructure.Http;
 /// Collects every bad field of one request so a client learns all of them at once; a request
 /// with any is answered 400 before anything is appended.
 /// </summary>
-internal sealed class InputErrors
+public sealed class InputErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
 
     // A refusal with a code of its own (a report naming a computed indicator) keeps that code when
     // it is the only kind of error; anything else makes the problem a plain validation one.
     private static readonly HashSet<string> OwnCodes = [ErrorCodes.ComputedIndicator];
-    private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ownCodes = new(StringComparer.Ordinal);
     private bool _plain;
 
     public bool Any => _errors.Count > 0;
@@ -39,10 +40,15 @@ internal sealed class InputErrors
 
     public void Add(DomainError error)
     {
-        if (OwnCodes.Contains(error.Code)) _codes.Add(error.Code);
+        if (OwnCodes.Contains(error.Code)) _ownCodes.Add(error.Code);
         else _plain = true;
         Record(error.Field ?? "body", error.Message);
+        // The web pages say it in Vietnamese by code; the API keeps the message.
+        _codes.TryAdd(error.Field ?? "body", error.Code);
     }
+
+    /// <summary>The domain code of a field's first error, when a domain check named it; null for a shape error.</summary>
+    public string? CodeOf(string field) => _codes.GetValueOrDefault(field);
 
     public UnitId? UnitId(string field, string? text)
     {
@@ -109,10 +115,10 @@ internal sealed class InputErrors
     public ProblemHttpResult ToProblem()
     {
         var errors = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        return !_plain && _codes.Count == 1
-            ? Problems.Create(StatusCodes.Status400BadRequest, _codes.Single(), "The request is not valid.", errors.First().Value[0], errors)
+        return !_plain && _ownCodes.Count == 1
+            ? Problems.Create(StatusCodes.Status400BadRequest, _ownCodes.Single(), "The request is not valid.", errors.First().Value[0], errors)
             : Problems.Validation(errors);
     }
 }
 
-internal delegate bool TryParseName<T>(string? text, out T value, out string? error);
+public delegate bool TryParseName<T>(string? text, out T value, out string? error);
