@@ -1,5 +1,6 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Restructurings;
 using GovReport.Domain.Summaries;
 using GovReport.Domain.Targets;
 
@@ -27,6 +28,12 @@ public static class EventTypes
         ("report_approved", typeof(ReportApproved)),
         ("figures_corrected", typeof(FiguresCorrected)),
         ("summary_published", typeof(SummaryPublished)),
+        ("units_merged", typeof(UnitsMerged)),
+        ("unit_split", typeof(UnitSplit)),
+        ("unit_transferred", typeof(UnitTransferred)),
+        ("unit_renamed_by_decision", typeof(UnitRenamedByDecision)),
+        ("unit_dissolved", typeof(UnitDissolved)),
+        ("restructuring_reverted", typeof(RestructuringReverted)),
     ];
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = All.ToDictionary(e => e.Name, e => e.Type);

@@ -9,5 +9,7 @@ public static class StreamIds
     public static string Report(UnitId unit, Month month) => $"report-{unit}-{month}";
     public static string Unit(UnitId unit) => $"unit-{unit}";
     public static string Indicator(IndicatorCode code) => $"indicator-{code}";
+    /// <summary>One stream for every restructuring: judging one needs all the others.</summary>
+    public const string Restructurings = "restructurings";
     public static string Plan(UnitId unit, int year) => $"plan-{unit}-{year:D4}";
 }

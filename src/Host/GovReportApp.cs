@@ -85,6 +85,7 @@ public static class GovReportApp
         services.AddApiModule<Features.Blocks.BlocksEndpoints>();
         services.AddApiModule<Features.Admin.AdminEndpoints>();
         services.AddApiModule<Features.Admin.ProjectionsAdminEndpoints>();
+        Features.Restructurings.RestructuringSetup.AddGovReportRestructurings(services);
         Features.Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Features.Summaries.BlockSummarySources>();
         services.AddGovReportAudit();

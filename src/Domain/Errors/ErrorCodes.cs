@@ -10,6 +10,9 @@ public static class ErrorCodes
     public const string NoChange = "no-change";
     public const string WrongStream = "wrong-stream";
     public const string SummaryAlreadyPublished = "summary-already-published";
+    public const string UnitMerged = "unit-merged";
+    public const string UnitDissolved = "unit-dissolved";
+    public const string RestructuringNotFound = "restructuring-not-found";
 
     // A field of the command is not acceptable.
     public const string ReasonRequired = "reason-required";
@@ -28,4 +31,5 @@ public static class ErrorCodes
     public const string MeasureRequired = "measure-required";
     public const string MeasureTooLong = "measure-too-long";
     public const string SummaryLineEmpty = "summary-line-empty";
+    public const string InvalidRestructuring = "invalid-restructuring";
 }

@@ -126,6 +126,22 @@ public static partial class ReadModelSchema
         """
         ALTER TABLE {0}.indicators ADD COLUMN min_value numeric, ADD COLUMN max_value numeric;
         """,
+        // Restructurings (merges, splits, moves, renames, dissolutions), one row each: the body is
+        // the domain's Restructuring; units lists every unit it names, for "which concern this unit".
+        """
+        CREATE TABLE {0}.restructurings (
+            id             text PRIMARY KEY,
+            kind           text NOT NULL,
+            effective_month text NOT NULL,
+            units          text[] NOT NULL,
+            body           jsonb NOT NULL,
+            recorded_at    timestamptz NOT NULL,
+            recorded_by    text NULL,
+            reverted_at    timestamptz NULL,
+            revert_reason  text NULL,
+            seq            bigint NOT NULL);
+        CREATE INDEX ON {0}.restructurings USING gin (units);
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

@@ -20,7 +20,7 @@ namespace GovReport.Host.Features.Reports;
 /// </summary>
 internal sealed record ReportWriter(
     HttpContext Http, RequestContext Context, StreamCommands Commands, CatalogueReader Catalogue,
-    CallerAccess Access, TimeProvider Clock, ReportingCalendar Calendar)
+    CallerAccess Access, TimeProvider Clock, ReportingCalendar Calendar, RestructuringQueries Restructurings)
 {
     /// <summary>The report to write, or the problem that stops the request before its body is read.</summary>
     public async Task<(ReportWrite? Write, ProblemHttpResult? Refused)> OpenAsync(
@@ -33,7 +33,33 @@ internal sealed record ReportWriter(
         if (target is null) return (null, errors.ToProblem());
         if (!await Access.AllowsAsync(action, target.Unit.Value, ct))
             return (null, Problems.Forbidden($"You may not {what} the report of {target.Unit}."));
+        if (await RetiredAsync(target, ct) is { } retired) return (null, retired);
         return (new ReportWrite(this, target, now, today, errors, Context.CurrentUser!.Subject), null);
+    }
+
+    /// <summary>
+    /// From a restructuring's effective month on, a merged, split or dissolved unit files nothing:
+    /// 409 <c>unit-merged</c> (naming the successors) or <c>unit-dissolved</c>. Every report write
+    /// passes here, so none slips past.
+    /// </summary>
+    private async Task<ProblemHttpResult?> RetiredAsync(ReportTarget target, CancellationToken ct)
+    {
+        if (await Restructurings.RetirementAsync(target.Unit.Value, ct) is not { } r || r.EffectiveMonth > target.Month) return null;
+        var successors = r.Successors.Select(s => s.Unit.Value).ToList();
+        var problem = r.Kind == Domain.Restructurings.RestructuringKind.Dissolve
+            ? Problems.Conflict(Domain.Errors.ErrorCodes.UnitDissolved,
+                $"{target.Unit} was dissolved from {r.EffectiveMonth} ({r.Decision}); it reports nothing for {target.Month}.")
+            : Problems.Conflict(Domain.Errors.ErrorCodes.UnitMerged,
+                $"{target.Unit} was {Domain.Restructurings.RestructuringDecider.Verb(r.Kind)} into {string.Join(", ", successors)} from {r.EffectiveMonth} ({r.Decision}); "
+                + $"report {target.Month} as {string.Join(" or ", successors)}.");
+        problem.ProblemDetails.Extensions["restructuring"] = r.Id;
+        problem.ProblemDetails.Extensions["effectiveMonth"] = r.EffectiveMonth.ToString();
+        if (successors.Count > 0)
+        {
+            problem.ProblemDetails.Extensions["successor"] = successors[0];
+            problem.ProblemDetails.Extensions["successors"] = successors;
+        }
+        return problem;
     }
 
     internal async Task<IReadOnlyList<FigureValue>?> FiguresAsync(

@@ -16,7 +16,8 @@ public static class PerformanceCalculator
         IReadOnlyDictionary<(string Indicator, Month Month), decimal> figures,
         PlanInForce? plan,
         Month month,
-        PerformanceView view)
+        PerformanceView view,
+        IReadOnlyDictionary<(string Indicator, Month Month), FigureNote>? notes = null)
     {
         var months = PerformanceViews.Months(view, month);
         var lastYear = months.Select(m => m.SameMonthLastYear).ToList();
@@ -39,9 +40,11 @@ public static class PerformanceCalculator
                 Presentable(actual), Saturating.Shown(target), PerformanceRules.PercentOf(actual, target), Presentable(sameLastYear), PerformanceRules.ChangePercent(actual, sameLastYear),
                 PerformanceRules.StatusOf(indicator.Direction, Saturating.Shown(actual), Saturating.Shown(target), expected).ToApiString(),
                 current.Count, expectedMonths,
-                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt))
+                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt) { Derived = plan.Derived })
             {
                 Overflow = Overflowed(actual, target, sameLastYear),
+                Estimated = notes is not null && months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.Estimated),
+                Comparable = notes is null || !months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.NotComparable),
             });
         }
         return rows;
@@ -58,4 +61,8 @@ public static class PerformanceCalculator
 }
 
 /// <summary>The plan revision a comparison uses (<see cref="AnnualPlan.InForceFor"/>), and when it was set.</summary>
-public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt);
+public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt)
+{
+    /// <summary>Combined from the predecessors' plans (<see cref="Domain.Restructurings.DerivedTargets"/>).</summary>
+    public bool Derived { get; init; }
+}
