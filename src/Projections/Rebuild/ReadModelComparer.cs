@@ -22,6 +22,7 @@ public static class ReadModelComparer
         ("official_figures", "unit_id || '/' || month || '/' || seq"),
         ("rollups", "unit_id || '/' || month"),
         ("summaries", "summary_id"),
+        ("restructurings", "id"),
     ];
 
     public static async Task<IReadOnlyList<ReadModelDifference>> CompareAsync(
