@@ -24,9 +24,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         IReadOnlyList<Indicator> indicators;
         IReadOnlyDictionary<(string, Month), decimal> figures;
         PlanInForce? plan;
+        var restructured = true;
         if (asOf is null)
         {
-            (indicators, figures, plan) = await LiveAsync(unit.Value, month, only, wanted, ct);
+            (indicators, figures, plan, restructured) = await LiveAsync(unit.Value, month, only, wanted, ct);
         }
         else
         {
@@ -35,7 +36,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             plan = await PlanInForceAsync(unit.Value, month, asOf, ct);
         }
         IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
-        var lineage = await LineageOfAsync(unit.Value, asOf, ct);
+        var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
         if (!lineage.IsEmpty)
         {
             // A successor's months before its restructuring are its predecessors' figures.
@@ -152,7 +153,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// A live answer's catalogue, figures and plan, asked for in one round trip: none of the
     /// three statements needs another's answer.
     /// </summary>
-    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?)> LiveAsync(
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?, bool)> LiveAsync(
         string unit, Month month, IndicatorCode? only, string[] months, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -163,6 +164,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
                 new NpgsqlBatchCommand(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null) } },
+                // Whether any restructuring names the unit: only then is its lineage read.
+                new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM rm.restructurings WHERE units && ARRAY[$1::text] AND reverted_at IS NULL)")
+                    { Parameters = { new() { Value = unit } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -171,7 +175,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var figures = await ReadLiveFiguresAsync(reader, indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
         var plan = await ReadPlanAsync(reader, unit, month, ct);
-        return (indicators, figures, plan);
+        await reader.NextResultAsync(ct);
+        var restructured = await reader.ReadAsync(ct) && reader.GetBoolean(0);
+        return (indicators, figures, plan, restructured);
     }
 
     /// <summary>
