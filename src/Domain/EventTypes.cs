@@ -1,6 +1,7 @@
 using GovReport.Domain.Accounts;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Restructurings;
 using GovReport.Domain.Summaries;
 using GovReport.Domain.Targets;
 
@@ -37,6 +38,12 @@ public static class EventTypes
         ("unit_revoked", typeof(UnitRevoked)),
         ("account_disabled", typeof(AccountDisabled)),
         ("account_enabled", typeof(AccountEnabled)),
+        ("units_merged", typeof(UnitsMerged)),
+        ("unit_split", typeof(UnitSplit)),
+        ("unit_transferred", typeof(UnitTransferred)),
+        ("unit_renamed_by_decision", typeof(UnitRenamedByDecision)),
+        ("unit_dissolved", typeof(UnitDissolved)),
+        ("restructuring_reverted", typeof(RestructuringReverted)),
     ];
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = All.ToDictionary(e => e.Name, e => e.Type);

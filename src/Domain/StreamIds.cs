@@ -13,6 +13,8 @@ public static class StreamIds
     public static string Unit(UnitId unit) => $"unit-{unit}";
     public static string Indicator(IndicatorCode code) => $"indicator-{code}";
     public static string Account(string username) => $"account-{username}";
+    /// <summary>One stream for every restructuring: judging one needs all the others.</summary>
+    public const string Restructurings = "restructurings";
     public static string Plan(UnitId unit, int year) => $"plan-{unit}-{year:D4}";
 
     /// <summary>The assigned plan keeps the stream it always had; another baseline's stream ends with its name.</summary>

@@ -1,6 +1,7 @@
 using GovReport.Domain.Accounts;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Restructurings;
 using GovReport.Domain.Summaries;
 using GovReport.Domain.Targets;
 using GovReport.EventStore;
@@ -51,6 +52,9 @@ public static class InlineProjector
                     break;
                 case PlanEvent plan:
                     await PlanProjection.ApplyAsync(context, recorded, plan);
+                    break;
+                case RestructuringEvent restructuring:
+                    await RestructuringProjection.ApplyAsync(context, recorded, restructuring);
                     break;
                 case SummaryPublished summary:
                     await SummaryProjection.ApplyAsync(context, recorded, summary);

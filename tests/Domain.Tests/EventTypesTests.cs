@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Restructurings;
 using GovReport.Domain.Targets;
 
 using Agg = GovReport.Domain.Catalogue.Aggregation;
@@ -11,7 +12,7 @@ namespace GovReport.Domain.Tests;
 
 public class EventTypesTests
 {
-    private static readonly Type[] StreamEventBases = [typeof(UnitEvent), typeof(IndicatorEvent), typeof(PlanEvent), typeof(ReportEvent), typeof(GovReport.Domain.Summaries.SummaryEvent), typeof(GovReport.Domain.Accounts.AccountEvent)];
+    private static readonly Type[] StreamEventBases = [typeof(UnitEvent), typeof(IndicatorEvent), typeof(PlanEvent), typeof(ReportEvent), typeof(GovReport.Domain.Summaries.SummaryEvent), typeof(GovReport.Domain.Accounts.AccountEvent), typeof(RestructuringEvent)];
 
     private static IEnumerable<Type> EveryEventType() =>
         typeof(EventTypes).Assembly.GetTypes()
@@ -21,7 +22,7 @@ public class EventTypesTests
     public void Every_event_record_has_exactly_one_unique_snake_case_name()
     {
         var types = EveryEventType().ToList();
-        Assert.Equal(23, types.Count);
+        Assert.Equal(29, types.Count);
         foreach (var type in types)
         {
             var name = EventTypes.NameOf(type);
@@ -63,6 +64,12 @@ public class EventTypesTests
             new FiguresCorrected(unit, month, [new(code, null, 1m), new(code, 175.158m, 176m)], "Cập nhật"),
             new GovReport.Domain.Accounts.AccountRegistered("can-bo.nt", "Nguyễn Thị Hoa"),
             new GovReport.Domain.Accounts.UnitGranted("can-bo.nt", unit),
+            new UnitsMerged("rs-1", new Month(2025, 7), "NQ 1683", null, [unit, UnitId.Parse("cho-moi")], UnitId.Parse("thai-nguyen")),
+            new UnitSplit("rs-2", new Month(2025, 7), "NQ 1683", "Chia tách", unit, [new(UnitId.Parse("a-b"), 0.4m), new(UnitId.Parse("c-d"), 0.6m)]),
+            new UnitTransferred("rs-3", new Month(2025, 7), "NQ 1683", null, unit, UnitId.Parse("thai-nguyen"), null),
+            new UnitRenamedByDecision("rs-4", new Month(2025, 7), "NQ 1683", null, unit, "Phường Bắc Kạn", "Thành phố Bắc Kạn"),
+            new UnitDissolved("rs-5", new Month(2025, 7), "NQ 1683", null, unit),
+            new RestructuringReverted("rs-5", "Nhầm", RestructuringKind.Dissolve, new Month(2025, 7), [unit], null, null),
         };
     }
 

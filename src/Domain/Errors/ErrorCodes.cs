@@ -10,6 +10,9 @@ public static class ErrorCodes
     public const string NoChange = "no-change";
     public const string WrongStream = "wrong-stream";
     public const string SummaryAlreadyPublished = "summary-already-published";
+    public const string UnitMerged = "unit-merged";
+    public const string UnitDissolved = "unit-dissolved";
+    public const string RestructuringNotFound = "restructuring-not-found";
 
     // A field of the command is not acceptable.
     public const string ReasonRequired = "reason-required";
@@ -44,4 +47,5 @@ public static class ErrorCodes
 
     // A report names an indicator the service computes (a ratio) instead of one a unit reports.
     public const string ComputedIndicator = "computed-indicator";
+    public const string InvalidRestructuring = "invalid-restructuring";
 }

@@ -1,5 +1,6 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Domain.Restructurings;
 using GovReport.EventStore;
 using GovReport.Projections.ReadModels;
 using GovReport.Projections.Serialization;
@@ -19,7 +20,8 @@ public static class FigureProjection
 
     // What this projector folds; a body of one of these it cannot read is a poison event, not a skip.
     private static readonly HashSet<string> Folded = new(
-        new[] { typeof(ReportSubmitted), typeof(FiguresCorrected), typeof(ReportReturned), typeof(UnitMoved), typeof(UnitRegistered), typeof(IndicatorRevised) }
+        new[] { typeof(ReportSubmitted), typeof(FiguresCorrected), typeof(ReportReturned), typeof(UnitMoved), typeof(UnitRegistered), typeof(IndicatorRevised),
+                typeof(UnitsMerged), typeof(UnitSplit), typeof(UnitTransferred), typeof(UnitDissolved), typeof(RestructuringReverted) }
             .Select(Domain.EventTypes.NameOf), StringComparer.Ordinal);
 
     public static async Task ApplyPageAsync(ProjectionContext context, IReadOnlyList<DecodedEvent> page)
@@ -39,12 +41,15 @@ public static class FigureProjection
                 case UnitMoved or UnitRegistered or IndicatorRevised:
                     structural.Add(@event!);
                     break;
+                case RestructuringEvent and not UnitRenamedByDecision:
+                    structural.Add(@event);
+                    break;
             }
         }
         if (context.Replay is { } replay)
         {
             foreach (var (_, report) in reports) replay.Touch(report.Month.ToString());
-            if (page.Any(e => e.Event is UnitEvent or IndicatorEvent)) replay.Tree = null;
+            if (page.Any(e => e.Event is UnitEvent or IndicatorEvent or RestructuringEvent)) replay.Tree = null;
         }
         var official = await OfficialFigures.ApplyAsync(context, reports);
         var changed = official.Keys.ToHashSet();
@@ -79,6 +84,20 @@ public static class FigureProjection
                     if (m.PreviousParentId is { } previous) units.TryAdd(previous.Value, null);
                     break;
                 case UnitRegistered { ParentId: { } parent }: units.TryAdd(parent.Value, null); break;
+                // A restructuring changes the months from its effective month on of every unit it
+                // names (and, through the tree of those months, their ancestors); a moved unit's
+                // old parent loses them as a plain move's does.
+                case UnitTransferred t:
+                    units[t.Unit.Value] = t.PreviousParentId?.Value;
+                    if (t.PreviousParentId is { } old) units.TryAdd(old.Value, null);
+                    if (t.ParentId is { } now) units.TryAdd(now.Value, null);
+                    break;
+                case RestructuringReverted r:
+                    foreach (var unit in r.Units) units.TryAdd(unit.Value, null);
+                    break;
+                case RestructuringEvent e when RestructuringEvents.Recorded(e) is { } r:
+                    foreach (var unit in r.Units) units.TryAdd(unit.Value, null);
+                    break;
             }
         }
         var everyRollup = changes.Any(c => c is IndicatorRevised);

@@ -17,14 +17,17 @@ internal static class Rollups
     {
         var recent = context.Replay;
         if (changed.Count == 0) return;
+        // Each month is rolled up the tree of that month (restructurings change it from their effective month).
+        var trees = new Dictionary<string, UnitTreeSnapshot>(StringComparer.Ordinal);
+        UnitTreeSnapshot At(string month) => trees.TryGetValue(month, out var t) ? t : trees[month] = tree.ForMonth(month);
         var dirty = new HashSet<(string Unit, string Month)>(changed);
         foreach (var (unit, month) in changed)
-            foreach (var ancestor in tree.AncestorsOf(unit))
+            foreach (var ancestor in At(month).AncestorsOf(unit))
                 dirty.Add((ancestor, month));
 
-        var parents = dirty.Where(d => tree.ChildrenOf(d.Unit).Count > 0).ToList();
-        var children = parents.SelectMany(p => tree.ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
-        var leaves = children.Where(c => tree.ChildrenOf(c.Unit).Count == 0).ToList();
+        var parents = dirty.Where(d => At(d.Month).ChildrenOf(d.Unit).Count > 0).ToList();
+        var children = parents.SelectMany(p => At(p.Month).ChildrenOf(p.Unit).Select(c => (Unit: c, p.Month))).ToHashSet();
+        var leaves = children.Where(c => At(c.Month).ChildrenOf(c.Unit).Count == 0).ToList();
         var official = await LoadAsync(context, "SELECT unit_id, month, stored_figures::text FROM {0}.official_figure_sets f JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month) WHERE f.valid_to IS NULL",
             parents.Concat(leaves).Where(k => !known.ContainsKey(k)).ToList(),
             (unit, month) => recent is null ? (false, null) : (recent.TryGetOfficial(unit, month, out var state), state?.Figures));
@@ -32,16 +35,16 @@ internal static class Rollups
             if (figures is not null) official[key] = figures;
         // A child with children of its own contributes its rollup: recomputed below if dirty, else as stored.
         var effective = await LoadAsync(context, "SELECT unit_id, month, figures::text FROM {0}.rollups r JOIN unnest(@units, @months) AS k(unit_id, month) USING (unit_id, month)",
-            children.Where(c => tree.ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList(),
+            children.Where(c => At(c.Month).ChildrenOf(c.Unit).Count > 0 && !dirty.Contains(c)).ToList(),
             (unit, month) => recent is null ? (false, null) : (recent.TryGetRollup(unit, month, out var rollup), rollup));
         foreach (var leaf in leaves)
             if (official.TryGetValue(leaf, out var figures)) effective[leaf] = figures;
 
         var results = new List<((string Unit, string Month) Key, Dictionary<string, decimal>? Figures)>();
         // Deepest first, so every child is settled before its parent reads it.
-        foreach (var key in dirty.OrderByDescending(d => tree.DepthOf(d.Unit)))
+        foreach (var key in dirty.OrderByDescending(d => At(d.Month).DepthOf(d.Unit)))
         {
-            var kids = tree.ChildrenOf(key.Unit);
+            var kids = At(key.Month).ChildrenOf(key.Unit);
             if (kids.Count == 0)
             {
                 results.Add((key, null)); // a unit without children keeps no rollup

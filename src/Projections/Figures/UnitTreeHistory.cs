@@ -1,4 +1,5 @@
 using GovReport.Domain.Catalogue;
+using GovReport.Domain.Restructurings;
 using GovReport.EventStore;
 using GovReport.Projections.ReadModels;
 using GovReport.Projections.Serialization;
@@ -27,7 +28,10 @@ public static class UnitTreeHistory
     private static async Task<DateTimeOffset?> LastCatalogueChangeAsync(ProjectionContext context, CancellationToken ct)
     {
         await using var command = context.Command(
-            "SELECT greatest((SELECT max(updated_at) FROM {0}.units), (SELECT max(updated_at) FROM {0}.indicators))");
+            """
+            SELECT greatest((SELECT max(updated_at) FROM {0}.units), (SELECT max(updated_at) FROM {0}.indicators),
+                            (SELECT max(greatest(recorded_at, reverted_at)) FROM {0}.restructurings))
+            """);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
     }
@@ -35,6 +39,9 @@ public static class UnitTreeHistory
     private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> CurrentAsync(
         ProjectionContext context, string? root, CancellationToken ct)
     {
+        var lineage = await RestructuringRows.LoadAsync(context, ct: ct);
+        // Restructurings move units between subtrees from month to month: then only the whole tree will do.
+        if (!lineage.IsEmpty) root = null;
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
         await using (var command = context.Command(root is null
             ? "SELECT unit_id, name, parent_id, block, registered_at FROM {0}.units"
@@ -55,7 +62,7 @@ public static class UnitTreeHistory
         await using (var command = context.Command("SELECT code, aggregation FROM {0}.indicators"))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) aggregations[reader.GetString(0)] = reader.GetString(1);
-        return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations), units);
+        return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations, lineage), units);
     }
 
     private static async Task<(UnitTreeSnapshot, IReadOnlyDictionary<string, Unit>)> FoldAsync(
@@ -72,14 +79,22 @@ public static class UnitTreeHistory
                 case UnitRenamed e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Name = e.Name }; break;
                 case UnitMoved e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { ParentId = e.ParentId?.Value }; break;
                 case UnitReclassified e when units.TryGetValue(e.Id.Value, out var u): units[u.Id] = u with { Block = e.Block }; break;
+                case UnitTransferred e when units.TryGetValue(e.Unit.Value, out var u): units[u.Id] = u with { ParentId = e.ParentId?.Value }; break;
+                case UnitRenamedByDecision e when units.TryGetValue(e.Unit.Value, out var u): units[u.Id] = u with { Name = e.Name }; break;
+                case RestructuringReverted { Kind: RestructuringKind.Move } e when units.TryGetValue(e.Units[0].Value, out var u):
+                    units[u.Id] = u with { ParentId = e.PreviousParentId?.Value }; break;
+                case RestructuringReverted { Kind: RestructuringKind.Rename, PreviousName: { } name } e when units.TryGetValue(e.Units[0].Value, out var u):
+                    units[u.Id] = u with { Name = name }; break;
                 case IndicatorDefined e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
                 case IndicatorRevised e: aggregations[e.Code.Value] = e.Aggregation.ToApiString(); break;
             }
         }
-        return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations), units);
+        var lineage = await RestructuringRows.LoadAsync(context, asOf, ct);
+        return (new UnitTreeSnapshot(units.ToDictionary(u => u.Key, u => u.Value.ParentId, StringComparer.Ordinal), aggregations, lineage), units);
     }
 
     private static readonly string[] TreeEventTypes =
-        [.. new[] { typeof(UnitRegistered), typeof(UnitRenamed), typeof(UnitMoved), typeof(UnitReclassified), typeof(IndicatorDefined), typeof(IndicatorRevised) }
+        [.. new[] { typeof(UnitRegistered), typeof(UnitRenamed), typeof(UnitMoved), typeof(UnitReclassified), typeof(IndicatorDefined), typeof(IndicatorRevised),
+                typeof(UnitTransferred), typeof(UnitRenamedByDecision), typeof(RestructuringReverted) }
             .Select(Domain.EventTypes.NameOf)];
 }

@@ -1,25 +1,63 @@
 using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.Domain.Restructurings;
 using GovReport.Projections.ReadModels;
 
 namespace GovReport.Projections.Figures;
 
-/// <summary>The unit tree and indicator aggregations as the read models hold them now.</summary>
+/// <summary>
+/// The unit tree and indicator aggregations as the read models hold them now, and through the
+/// restructurings in effect (<see cref="Lineage"/>) the tree of any month: <see cref="ForMonth(Month)"/>.
+/// </summary>
 public sealed class UnitTreeSnapshot
 {
     private readonly Dictionary<string, string?> _parents;
     private readonly Dictionary<string, List<string>> _children;
+    private readonly Dictionary<int, UnitTreeSnapshot> _epochs = [];
 
-    public UnitTreeSnapshot(IReadOnlyDictionary<string, string?> parents, IReadOnlyDictionary<string, string> aggregations)
+    public UnitTreeSnapshot(IReadOnlyDictionary<string, string?> parents, IReadOnlyDictionary<string, string> aggregations, Lineage? lineage = null)
+        : this(parents, aggregations, lineage ?? Lineage.Empty, retiredAt: null)
+    {
+    }
+
+    private UnitTreeSnapshot(IReadOnlyDictionary<string, string?> parents, IReadOnlyDictionary<string, string> aggregations, Lineage lineage, Month? retiredAt)
     {
         _parents = new Dictionary<string, string?>(parents, StringComparer.Ordinal);
         Aggregations = aggregations;
+        Lineage = lineage;
         _children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (unit, parent) in _parents)
-            if (parent is not null)
+            // A unit merged, split or dissolved by the month is no one's child then: nothing of it is counted twice.
+            if (parent is not null && (retiredAt is not { } m || lineage.RetiredBy(unit, m) is null))
                 (_children.TryGetValue(parent, out var list) ? list : _children[parent] = []).Add(unit);
     }
 
     public IReadOnlyDictionary<string, string> Aggregations { get; }
+
+    /// <summary>The restructurings in effect.</summary>
+    public Lineage Lineage { get; }
+
+    /// <summary>
+    /// The tree of <paramref name="month"/>: moves that take effect later undone, units retired by
+    /// then left out of their parents. Without restructurings, this tree itself; the months between
+    /// two restructuring boundaries share one tree.
+    /// </summary>
+    public UnitTreeSnapshot ForMonth(Month month)
+    {
+        if (Lineage.IsEmpty) return this;
+        var epoch = 0;
+        while (epoch < Lineage.Boundaries.Count && Lineage.Boundaries[epoch] <= month) epoch++;
+        lock (_epochs)
+        {
+            if (_epochs.TryGetValue(epoch, out var cached)) return cached;
+            var parents = new Dictionary<string, string?>(_parents, StringComparer.Ordinal);
+            foreach (var unit in Lineage.MovedUnits)
+                if (parents.TryGetValue(unit, out var now)) parents[unit] = Lineage.ParentAt(unit, month, now);
+            return _epochs[epoch] = new UnitTreeSnapshot(parents, Aggregations, Lineage, month);
+        }
+    }
+
+    public UnitTreeSnapshot ForMonth(string month) => Lineage.IsEmpty ? this : ForMonth(Month.Parse(month));
 
     public IReadOnlyList<string> ChildrenOf(string unit) => _children.TryGetValue(unit, out var c) ? c : [];
 
@@ -49,6 +87,6 @@ public sealed class UnitTreeSnapshot
         await using (var command = context.Command("SELECT code, aggregation FROM {0}.indicators"))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) aggregations[reader.GetString(0)] = reader.GetString(1);
-        return new UnitTreeSnapshot(parents, aggregations);
+        return new UnitTreeSnapshot(parents, aggregations, await RestructuringRows.LoadAsync(context));
     }
 }

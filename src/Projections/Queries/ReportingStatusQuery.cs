@@ -33,15 +33,20 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
             var (then, history) = await UnitTreeHistory.AsOfAsync(context, asOf.Value, ct: ct);
             (tree, units) = (then, await ReportingHistory.UnitsAsOfAsync(context, history, asOf.Value, ct));
         }
-        var inScope = scope is null ? units.Keys.ToHashSet() : tree.SubtreeOf(scope).ToHashSet();
         var reports = asOf is null ? await ReportsAsync(context, period, ct) : await ReportingHistory.SubmissionsAsOfAsync(context, period, asOf.Value, ct);
 
         var states = new List<UnitReportState>();
+        var lineage = tree.Lineage;
         foreach (var month in period.Months)
         {
+            // The scope of each month is the tree of that month; a unit merged, split or dissolved
+            // by then is no longer expected, and a successor is expected from its effective month.
+            var inScope = scope is null ? units.Keys.ToHashSet() : tree.ForMonth(month).SubtreeOf(scope).ToHashSet();
             foreach (var (id, (name, firstMonth)) in units.Where(u => inScope.Contains(u.Key)).OrderBy(u => u.Key, StringComparer.Ordinal))
             {
-                if (firstMonth > month) continue;
+                if (lineage.RetiredBy(id, month) is not null) continue;
+                var from = lineage.SuccessionsOf(id).Select(r => r.EffectiveMonth).Append(firstMonth).Min();
+                if (from > month) continue;
                 var report = reports.GetValueOrDefault((id, month.ToString()));
                 var state = report?.SubmittedAt is null ? "missing" : report.OnTime == true ? "on-time" : "late";
                 states.Add(new UnitReportState(id, name, month.ToString(), state, report?.SubmittedAt, report?.OnTime));

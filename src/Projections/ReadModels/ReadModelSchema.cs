@@ -158,6 +158,22 @@ public static partial class ReadModelSchema
         ALTER TABLE {0}.plan_revisions DROP CONSTRAINT plan_revisions_pkey;
         ALTER TABLE {0}.plan_revisions ADD PRIMARY KEY (unit_id, year, plan, revision);
         """,
+        // Restructurings (merges, splits, moves, renames, dissolutions), one row each: the body is
+        // the domain's Restructuring; units lists every unit it names, for "which concern this unit".
+        """
+        CREATE TABLE {0}.restructurings (
+            id             text PRIMARY KEY,
+            kind           text NOT NULL,
+            effective_month text NOT NULL,
+            units          text[] NOT NULL,
+            body           jsonb NOT NULL,
+            recorded_at    timestamptz NOT NULL,
+            recorded_by    text NULL,
+            reverted_at    timestamptz NULL,
+            revert_reason  text NULL,
+            seq            bigint NOT NULL);
+        CREATE INDEX ON {0}.restructurings USING gin (units);
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

@@ -23,6 +23,7 @@ public static class ReadModelComparer
         ("rollups", "unit_id || '/' || month"),
         ("summaries", "summary_id"),
         ("accounts", "username"),
+        ("restructurings", "id"),
     ];
 
     public static async Task<IReadOnlyList<ReadModelDifference>> CompareAsync(

@@ -23,7 +23,8 @@ namespace GovReport.Host.Features.Reports;
 public sealed class ReportWrites(
     RequestContext context, StreamCommands commands, CatalogueReader catalogue,
     CallerAccess access, TimeProvider clock, ReportingCalendar calendar,
-    NpgsqlDataSource dataSource, ProjectionFreshness freshness, IOptions<ProjectionOptions> projections)
+    NpgsqlDataSource dataSource, ProjectionFreshness freshness, IOptions<ProjectionOptions> projections,
+    RestructuringQueries restructurings)
 {
     public Task<ReportWriteOutcome> SaveDraftAsync(string unitId, string month, ReportBody body, long? expectedVersion, string source, CancellationToken ct) =>
         WriteAsync(unitId, month, UnitAction.File, "write", expectedVersion, source, async write =>
@@ -89,6 +90,7 @@ public sealed class ReportWrites(
         if (target is null) return new ReportWriteOutcome(null, null, errors, null);
         if (!await access.AllowsAsync(action, target.Unit.Value, ct))
             return new ReportWriteOutcome(target, $"You may not {what} the report of {target.Unit}.", errors, null);
+        if (await RetiredAsync(target, ct) is { } retired) return new ReportWriteOutcome(target, null, errors, null) { Refused = retired };
 
         var write = new ReportWrite(target, now, today, errors, context.CurrentUser!.Subject, catalogue);
         var (command, reason) = await read(write);
@@ -97,6 +99,31 @@ public sealed class ReportWrites(
             StreamIds.Report(target.Unit, target.Month), expectedVersion, ReportDecider.Decider,
             command(), Features.Catalogue.CommandProblems.Metadata(context, reason, source), ct);
         return new ReportWriteOutcome(target, null, errors, outcome);
+    }
+
+    /// <summary>
+    /// From a restructuring's effective month on, a merged, split or dissolved unit files nothing:
+    /// 409 <c>unit-merged</c> (naming the successors) or <c>unit-dissolved</c>. Every report write
+    /// passes here, so none slips past.
+    /// </summary>
+    private async Task<ProblemHttpResult?> RetiredAsync(ReportTarget target, CancellationToken ct)
+    {
+        if (await restructurings.RetirementAsync(target.Unit.Value, ct) is not { } r || r.EffectiveMonth > target.Month) return null;
+        var successors = r.Successors.Select(s => s.Unit.Value).ToList();
+        var problem = r.Kind == Domain.Restructurings.RestructuringKind.Dissolve
+            ? Problems.Conflict(Domain.Errors.ErrorCodes.UnitDissolved,
+                $"{target.Unit} was dissolved from {r.EffectiveMonth} ({r.Decision}); it reports nothing for {target.Month}.")
+            : Problems.Conflict(Domain.Errors.ErrorCodes.UnitMerged,
+                $"{target.Unit} was {Domain.Restructurings.RestructuringDecider.Verb(r.Kind)} into {string.Join(", ", successors)} from {r.EffectiveMonth} ({r.Decision}); "
+                + $"report {target.Month} as {string.Join(" or ", successors)}.");
+        problem.ProblemDetails.Extensions["restructuring"] = r.Id;
+        problem.ProblemDetails.Extensions["effectiveMonth"] = r.EffectiveMonth.ToString();
+        if (successors.Count > 0)
+        {
+            problem.ProblemDetails.Extensions["successor"] = successors[0];
+            problem.ProblemDetails.Extensions["successors"] = successors;
+        }
+        return problem;
     }
 }
 
@@ -121,10 +148,14 @@ internal sealed class ReportWrite(ReportTarget target, DateTimeOffset now, DateO
 public sealed record ReportWriteOutcome(
     ReportTarget? Target, string? Forbidden, InputErrors Errors, CommandOutcome<MonthlyReport>? Command)
 {
+    /// <summary>Refused for the unit's place in the tree (a merged or dissolved unit): a 409 problem.</summary>
+    public ProblemHttpResult? Refused { get; init; }
+
     public bool Succeeded => Command is { Succeeded: true };
 
     public ProblemHttpResult? Problem =>
-        Forbidden is not null ? Problems.Forbidden(Forbidden)
+        Refused is not null ? Refused
+        : Forbidden is not null ? Problems.Forbidden(Forbidden)
         : Command is null ? Errors.ToProblem()
         : DomainProblems.For(Command);
 

@@ -82,6 +82,7 @@ internal static class WebText
     };
 
     public const string Stale = "Báo cáo vừa được người khác thay đổi. Hãy xem lại số liệu hiện tại rồi thực hiện lại.";
+    public const string Retired = "Đơn vị đã được sắp xếp lại (sáp nhập, chia tách hoặc giải thể) từ tháng này; báo cáo do đơn vị kế thừa lập.";
 
     public const string Forbidden = "Bạn không có quyền với đơn vị này.";
 

@@ -15,6 +15,7 @@ internal static class DomainProblems
     public static ProblemHttpResult For(DomainError error) => error.Code switch
     {
         ErrorCodes.InvalidTransition => Problems.Conflict(error.Code, error.Message),
+        ErrorCodes.RestructuringNotFound => Problems.NotFound(error.Code, error.Message),
         ErrorCodes.ApproverIsSubmitter => Problems.Forbidden(error.Message, error.Code),
         ErrorCodes.NoChange or ErrorCodes.NoValues or ErrorCodes.WrongStream => Problems.Create(
             StatusCodes.Status400BadRequest, error.Code, "The request is not valid.", error.Message, Fields(error)),

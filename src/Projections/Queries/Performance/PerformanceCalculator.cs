@@ -17,7 +17,8 @@ public static class PerformanceCalculator
         PlanInForce? plan,
         Month month,
         PerformanceView view,
-        IReadOnlyList<Indicator>? catalogue = null)
+        IReadOnlyList<Indicator>? catalogue = null,
+        IReadOnlyDictionary<(string Indicator, Month Month), FigureNote>? notes = null)
     {
         // A ratio's parts may lie outside the indicators asked for (indicator=…): the catalogue holds them.
         var definitions = (catalogue ?? indicators).ToDictionary(i => i.Code);
@@ -42,9 +43,11 @@ public static class PerformanceCalculator
                 Presentable(actual), Saturating.Shown(target), PerformanceRules.PercentOf(actual, target), Presentable(sameLastYear), PerformanceRules.ChangePercent(actual, sameLastYear),
                 PerformanceRules.StatusOf(indicator.Direction, Saturating.Shown(actual), Saturating.Shown(target), expected).ToApiString(),
                 current.Months, expectedMonths,
-                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt))
+                line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt) { Derived = plan.Derived })
             {
                 Overflow = Overflowed(actual, target, sameLastYear),
+                Estimated = notes is not null && months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.Estimated),
+                Comparable = notes is null || !months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.NotComparable),
             });
         }
         return rows;
@@ -61,4 +64,8 @@ public static class PerformanceCalculator
 }
 
 /// <summary>The plan revision a comparison uses (<see cref="AnnualPlan.InForceFor"/>), and when it was set.</summary>
-public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt);
+public sealed record PlanInForce(PlanRevision Revision, DateTimeOffset SetAt)
+{
+    /// <summary>Combined from the predecessors' plans (<see cref="Domain.Restructurings.DerivedTargets"/>).</summary>
+    public bool Derived { get; init; }
+}

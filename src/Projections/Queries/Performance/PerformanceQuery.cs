@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
+using GovReport.Domain.Restructurings;
 using GovReport.Domain.Targets;
 using GovReport.Projections.Figures;
 using GovReport.Projections.ReadModels;
@@ -24,9 +25,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         IReadOnlyList<Indicator> all;
         IReadOnlyDictionary<(string, Month), decimal> figures;
         PlanInForce? plan;
+        var restructured = true;
         if (asOf is null)
         {
-            (all, figures, plan) = await LiveAsync(unit.Value, month, only, wanted, baseline, ct);
+            (all, figures, plan, restructured) = await LiveAsync(unit.Value, month, only, wanted, baseline, ct);
         }
         else
         {
@@ -34,9 +36,85 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             figures = await FiguresAsOfAsync(unit.Value, Selected(all, only), wanted, asOf.Value, ct);
             plan = await PlanInForceAsync(unit.Value, month, asOf, baseline, ct);
         }
+        var indicators = Selected(all, only);
+        IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
+        var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
+        if (!lineage.IsEmpty)
+        {
+            // A successor's months before its restructuring are its predecessors' figures.
+            var monthList = wanted.Select(Month.Parse).ToList();
+            var others = LineageFigures.OtherSources(unit.Value, monthList, lineage);
+            if (others.Count > 0)
+            {
+                var codes = indicators.Select(i => i.Code.Value).ToArray();
+                var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit.Value] = figures };
+                foreach (var other in others)
+                    sources[other] = asOf is null
+                        ? await LiveFiguresAsync(other, codes, wanted, ct)
+                        : await FiguresAsOfAsync(other, indicators, wanted, asOf.Value, ct);
+                (figures, notes) = LineageFigures.Combine(unit.Value, indicators, monthList, lineage, sources);
+            }
+            plan ??= await DerivedPlanAsync(unit.Value, month, asOf, lineage, baseline, ct);
+        }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan, month, view, all));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan, month, view, all, notes));
+    }
+
+    /// <summary>
+    /// The restructurings that concern the unit's history (recorded by the instant and not reverted
+    /// then): those naming it, and through its predecessors theirs, as far back as they go.
+    /// </summary>
+    private async Task<Lineage> LineageOfAsync(string unit, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Restructuring>(StringComparer.Ordinal);
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        var frontier = new List<string> { unit };
+        for (var depth = 0; frontier.Count > 0 && depth < 32; depth++)
+        {
+            asked.UnionWith(frontier);
+            await using var command = dataSource.CreateCommand("""
+                SELECT body::text FROM rm.restructurings WHERE units && $1
+                  AND ($2::timestamptz IS NULL AND reverted_at IS NULL
+                       OR recorded_at <= $2::timestamptz AND (reverted_at IS NULL OR reverted_at > $2::timestamptz))
+                """);
+            command.Parameters.Add(new() { Value = frontier.ToArray() });
+            command.Parameters.Add(PlanAsOf(asOf));
+            var next = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var r = Figures.RestructuringRows.Parse(reader.GetString(0));
+                if (!found.TryAdd(r.Id, r) || !r.Kind.Retires() || !r.Successors.Any(s => asked.Contains(s.Unit.Value))) continue;
+                next.AddRange(r.Predecessors.Select(p => p.Value).Where(p => !asked.Contains(p)));
+            }
+            frontier = next.Distinct().ToList();
+        }
+        return found.Count == 0 ? Lineage.Empty : new Lineage(found.Values.OrderBy(r => r.EffectiveMonth));
+    }
+
+    /// <summary>
+    /// A successor with no plan of its own for a year it came into being: its predecessors' plans
+    /// for the year, combined (<see cref="DerivedTargets"/>) and marked derived.
+    /// </summary>
+    private async Task<PlanInForce?> DerivedPlanAsync(string unit, Month month, DateTimeOffset? asOf, Lineage lineage, PlanBaseline baseline, CancellationToken ct)
+    {
+        var succession = lineage.SuccessionsOf(unit).FirstOrDefault(r => r.EffectiveMonth.Year == month.Year);
+        if (succession is null) return null;
+        var share = succession.Successors.First(s => s.Unit.Value == unit).Share;
+        var parts = new List<(IReadOnlyList<TargetLine>, decimal)>();
+        string? decision = null;
+        foreach (var predecessor in succession.Predecessors)
+            if (await PlanInForceAsync(predecessor.Value, month, asOf, baseline, ct) is { } theirs)
+            {
+                parts.Add((theirs.Revision.Targets, share));
+                decision ??= theirs.Revision.Decision;
+            }
+        if (parts.Count == 0) return null;
+        var aggregations = (await catalogue.IndicatorsAsync(ct)).ToDictionary(i => i.Code, i => i.Aggregation);
+        var targets = DerivedTargets.Combine(parts, aggregations);
+        var revision = new PlanRevision(0, targets, succession.Decision, "derived from the predecessors' plans", null, null);
+        return new PlanInForce(revision, succession.EffectiveMonth.Start.ToDateTime(TimeOnly.MinValue).ToUniversalTime()) { Derived = true };
     }
 
     /// <summary>
@@ -90,7 +168,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// A live answer's catalogue, figures and plan, asked for in one round trip: none of the
     /// three statements needs another's answer.
     /// </summary>
-    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?)> LiveAsync(
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?, bool)> LiveAsync(
         string unit, Month month, IndicatorCode? only, string[] months, PlanBaseline baseline, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -104,6 +182,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 {
                     Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null), new() { Value = baseline.ToApiString() } },
                 },
+                // Whether any restructuring names the unit: only then is its lineage read.
+                new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM rm.restructurings WHERE units && ARRAY[$1::text] AND reverted_at IS NULL)")
+                    { Parameters = { new() { Value = unit } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -112,16 +193,21 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
         var plan = await ReadPlanAsync(reader, unit, month, ct);
-        return (all, figures, plan);
+        await reader.NextResultAsync(ct);
+        var restructured = await reader.ReadAsync(ct) && reader.GetBoolean(0);
+        return (all, figures, plan, restructured);
     }
 
-    /// <summary>A unit with children reads its rollups; a unit without, its official figures. Parameters: unit, months.</summary>
+    /// <summary>
+    /// A unit with children in a month reads its rollup; a unit without, its official figures. The
+    /// rollup exists exactly for the months the unit had children in (restructurings change that
+    /// from month to month), so its presence decides. Parameters: unit, months.
+    /// </summary>
     private const string LiveFiguresSql = """
         SELECT month, figures::text FROM rm.rollups WHERE unit_id = $1 AND month = ANY($2)
-          AND EXISTS (SELECT 1 FROM rm.units WHERE parent_id = $1)
         UNION ALL
-        SELECT month, stored_figures::text FROM rm.official_figure_sets WHERE unit_id = $1 AND month = ANY($2) AND valid_to IS NULL
-          AND NOT EXISTS (SELECT 1 FROM rm.units WHERE parent_id = $1)
+        SELECT o.month, o.stored_figures::text FROM rm.official_figure_sets o WHERE o.unit_id = $1 AND o.month = ANY($2) AND o.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM rm.rollups r WHERE r.unit_id = $1 AND r.month = o.month)
         """;
 
     private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
@@ -162,7 +248,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             WHERE unit_id = ANY(@units) AND month = ANY(@months)
               AND valid_from <= @asOf AND (valid_to IS NULL OR valid_to > @asOf)
             """);
-        command.Parameters.AddWithValue("units", tree.SubtreeOf(unit).ToArray());
+        command.Parameters.AddWithValue("units", months.SelectMany(m => tree.ForMonth(m).SubtreeOf(unit)).Distinct().ToArray());
         command.Parameters.AddWithValue("months", months);
         command.Parameters.AddWithValue("asOf", asOf.ToUniversalTime());
         var own = new Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>>();
@@ -180,7 +266,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     private static IReadOnlyDictionary<string, decimal> EffectiveAt(string unit, string month, UnitTreeSnapshot tree,
         Dictionary<(string Unit, string Month), IReadOnlyDictionary<string, decimal>> own, HashSet<string> visiting)
     {
-        var children = tree.ChildrenOf(unit);
+        var children = tree.ForMonth(month).ChildrenOf(unit);
         var mine = own.GetValueOrDefault((unit, month));
         // A corrupt tree with a loop must end the walk, not the request.
         if (children.Count == 0 || !visiting.Add(unit)) return mine ?? new Dictionary<string, decimal>();

@@ -23,6 +23,15 @@ public sealed record PerformanceRow(
     /// </summary>
     public bool Overflow { get; init; }
 
+    /// <summary>A figure behind this row is a split predecessor's figure distributed by share, not one reported.</summary>
+    public bool Estimated { get; init; }
+
+    /// <summary>
+    /// False when a month behind this row would combine several predecessors' figures that cannot
+    /// be combined faithfully (a plain average): those months are left out rather than added.
+    /// </summary>
+    public bool Comparable { get; init; } = true;
+
     /// <summary>
     /// With <c>plan=all</c>: each plan baseline's target held against the same actual, by baseline
     /// name (assigned, council, stretch); absent otherwise.
@@ -38,7 +47,14 @@ public sealed record BaselineComparison(decimal? Target, decimal? PercentOfTarge
 }
 
 /// <summary>Which plan revision a target came from, so a reader can tell an original from a revision.</summary>
-public sealed record PlanUsed(int Revision, string? Decision, DateTimeOffset SetAt);
+public sealed record PlanUsed(int Revision, string? Decision, DateTimeOffset SetAt)
+{
+    /// <summary>The unit has no plan of its own for the year: its predecessors' plans, combined (revision 0).</summary>
+    public bool Derived { get; init; }
+}
+
+/// <summary>What a reader must know of one figure carried across a restructuring.</summary>
+public readonly record struct FigureNote(bool Estimated, bool NotComparable);
 
 public sealed record PerformanceReport(
     string Unit,

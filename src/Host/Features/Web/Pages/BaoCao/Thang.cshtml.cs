@@ -115,7 +115,8 @@ public sealed class ThangModel(
             }
             else FieldErrors.TryAdd(FieldKey(field), WebText.FieldError(field, code, null));
         }
-        if (outcome.Command is { StaleVersion: true }) PageError = WebText.Stale;
+        if (outcome.Refused is not null) PageError = WebText.Retired;
+        else if (outcome.Command is { StaleVersion: true }) PageError = WebText.Stale;
         else if (outcome.Command?.Error is { } error) PageError = WebText.Refusal(error);
         // The user sees what changed and may send again over the version now current.
         Version = ReadVersion;
