@@ -39,6 +39,15 @@ public sealed class ReportFormPageTests(ReportsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Vietnamese_is_sent_as_itself_not_as_character_references()
+    {
+        var html = await Clerk.GetStringAsync($"/bao-cao/{Commune}/2022-05");
+
+        Assert.Contains(">Trồng rừng (ha)</label>", html);
+        Assert.DoesNotContain("&#x1", html);
+    }
+
+    [Fact]
     public async Task A_clerk_saves_a_draft_in_vi_VN_numbers_then_submits_it()
     {
         var page = await Clerk.PageAsync($"/bao-cao/{Commune}/2022-08");
