@@ -34,11 +34,23 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     /// </summary>
     public Task<AppendResult> AppendAsync(
         StreamSnapshot read, IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct = default) =>
-        AppendCoreAsync(read.StreamId, ExpectedVersion.Exactly(read.Version), new StreamHead(read.Version, read.HeadHash), read.Events, events, inline, ct);
+        AppendAsync(read, events, inline, statements: null, ct);
+
+    /// <summary>
+    /// As above; when <paramref name="statements"/> can express the read-model work, the head
+    /// move, the insert, the notify and those writes go as one batch in one round trip, without
+    /// an explicit transaction: PostgreSQL runs a batch as one implicit transaction, and a moved
+    /// head raises (es.refuse_stale_append) so nothing of it stays.
+    /// </summary>
+    public Task<AppendResult> AppendAsync(
+        StreamSnapshot read, IReadOnlyList<NewEvent> events, InlineProjection? inline, InlineStatements? statements,
+        CancellationToken ct = default) =>
+        AppendCoreAsync(read.StreamId, ExpectedVersion.Exactly(read.Version), new StreamHead(read.Version, read.HeadHash),
+            read.Events, events, inline, ct, statements);
 
     private async Task<AppendResult> AppendCoreAsync(
         string streamId, ExpectedVersion expected, StreamHead? known, IReadOnlyList<RecordedEvent>? earlier,
-        IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct)
+        IReadOnlyList<NewEvent> events, InlineProjection? inline, CancellationToken ct, InlineStatements? statements = null)
     {
         ValidateStreamId(streamId);
         if (events.Count == 0) throw new ArgumentException("Append at least one event.", nameof(events));
@@ -50,13 +62,25 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await using var connection = await DataSource.OpenConnectionAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
             // A head the writer already knows (a new stream's, or one just read) is checked by the
             // write itself; only "any version" has to lock the head to learn where to chain.
             var head = known ?? (expected.IsAny ? null : expected.Value == 0 ? NewStreamHead : null);
             // The write succeeds only from the head the history ended at, so it is the whole history.
             if (ReferenceEquals(head, NewStreamHead)) earlier = [];
+            if (head is not null && earlier is not null && statements is not null)
+            {
+                var chained = Chain(streamId, head.Version, head.Hash, events, Now());
+                var readModelWrites = new List<NpgsqlBatchCommand>();
+                if (statements(Unpositioned(chained), earlier, readModelWrites))
+                {
+                    var written = await WriteBatchedAsync(head, chained, readModelWrites, ct);
+                    EventStoreTelemetry.EventsAppended.Add(events.Count);
+                    return new AppendResult(chained[^1].Version, written);
+                }
+            }
+
+            await using var connection = await DataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
             if (head is null)
             {
                 head = await LockHeadAsync(connection, transaction, streamId, ct) ?? NewStreamHead;
@@ -74,7 +98,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         }
         catch (PostgresException e) when (IsStreamRace(e))
         {
-            // A concurrent writer created the stream (or took the version) first.
+            // A concurrent writer created the stream (or took the version) first, or moved its head.
             throw Conflict(streamId, expected, null);
         }
         finally
@@ -148,7 +172,8 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>Only the stream's own keys mean a lost race; any other unique violation is a real error.</summary>
     private static bool IsStreamRace(PostgresException e) =>
-        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is "events_stream_version" or "streams_pkey";
+        e.SqlState == EventStoreSchema.StaleAppendSqlState ||
+        (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName is "events_stream_version" or "streams_pkey");
 
     private static WrongExpectedVersionException Conflict(string streamId, ExpectedVersion expected, long? actual)
     {
@@ -194,13 +219,54 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>
     /// Moves the head from where the events chain to, inserts them and notifies, in one round
-    /// trip. The head write is the guard: a new stream's head is inserted only if there is none,
-    /// an existing one moves only from the version and hash the events were chained to, and under
-    /// a concurrent writer it waits for that writer's outcome. Null when the head had moved.
+    /// trip, inside the caller's transaction. Null when the head had moved.
     /// </summary>
     private static async Task<List<RecordedEvent>?> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, StreamHead from, IReadOnlyList<PendingEvent> pending,
         CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(AppendStatement(from, pending, refuseIfStale: false));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var positions = await ReadPositionsAsync(reader, pending.Count, ct);
+        return positions.Count == 0 ? null : Positioned(pending, positions);
+    }
+
+    /// <summary>
+    /// The append and the read-model writes that go with it, as one batch on a connection with no
+    /// transaction open: PostgreSQL runs it as one implicit transaction that commits at its end,
+    /// so it takes one round trip, and a moved head (which raises) or any failing write leaves
+    /// nothing behind. Every result is read before returning, so a failure anywhere surfaces here.
+    /// </summary>
+    private async Task<List<RecordedEvent>> WriteBatchedAsync(
+        StreamHead from, IReadOnlyList<PendingEvent> pending, IReadOnlyList<NpgsqlBatchCommand> readModelWrites,
+        CancellationToken ct)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(AppendStatement(from, pending, refuseIfStale: true));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        foreach (var write in readModelWrites) batch.BatchCommands.Add(write);
+        Dictionary<Guid, (long Seq, ulong Tx)> positions;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            positions = await ReadPositionsAsync(reader, pending.Count, ct);
+            while (await reader.NextResultAsync(ct)) { }
+        }
+        return Positioned(pending, positions);
+    }
+
+    private static readonly string NotifySql = $"SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '')";
+
+    /// <summary>
+    /// The head write is the guard: a new stream's head is inserted only if there is none, an
+    /// existing one moves only from the version and hash the events were chained to, and under a
+    /// concurrent writer it waits for that writer's outcome. If the head had moved, the events are
+    /// not inserted: quietly (the caller sees no rows) or, in a batch without a transaction, by
+    /// raising, so the batch's later writes are rolled back with it.
+    /// </summary>
+    private static NpgsqlBatchCommand AppendStatement(StreamHead from, IReadOnlyList<PendingEvent> pending, bool refuseIfStale)
     {
         var moveHead = from.Version == 0
             ? """
@@ -212,42 +278,54 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
               UPDATE es.streams SET version = @to, head_hash = @toHash, updated_at = @recorded
               WHERE stream_id = @stream AND version = @from AND head_hash = @fromHash
               """;
-        await using var command = new NpgsqlCommand($"""
+        // The subquery on `head` is evaluated once; the refusal only when the head did not move.
+        var (version, guard) = refuseIfStale
+            ? ("CASE WHEN EXISTS (SELECT FROM head) THEN v ELSE es.refuse_stale_append(@stream, @from) END", "")
+            : ("v", "WHERE EXISTS (SELECT FROM head)");
+        var command = new NpgsqlBatchCommand($"""
             WITH head AS ({moveHead} RETURNING 1)
             INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version)
-            SELECT @stream, v, t, d, m, @recorded, i, p, h, @hashVersion
+            SELECT @stream, {version}, t, d, m, @recorded, i, p, h, @hashVersion
             FROM unnest(@versions, @types, @data, @metadata, @ids, @prev, @hashes) AS e(v, t, d, m, i, p, h)
-            WHERE EXISTS (SELECT FROM head)
-            RETURNING event_id, seq, tx_id::text;
-            SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '');
-            """, connection, transaction);
+            {guard}
+            RETURNING event_id, seq, tx_id::text
+            """);
         var last = pending[^1];
-        command.Parameters.AddWithValue("stream", last.StreamId);
-        command.Parameters.AddWithValue("to", last.Version);
-        command.Parameters.AddWithValue("toHash", last.Hash);
-        command.Parameters.AddWithValue("recorded", last.RecordedAt);
-        command.Parameters.AddWithValue("from", from.Version);
-        command.Parameters.AddWithValue("fromHash", from.Hash);
-        command.Parameters.AddWithValue("versions", pending.Select(p => p.Version).ToArray());
-        command.Parameters.AddWithValue("types", pending.Select(p => p.Type).ToArray());
-        command.Parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Data).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Metadata).ToArray() });
-        command.Parameters.AddWithValue("ids", pending.Select(p => p.EventId).ToArray());
-        command.Parameters.AddWithValue("prev", pending.Select(p => p.PreviousHash).ToArray());
-        command.Parameters.AddWithValue("hashes", pending.Select(p => p.Hash).ToArray());
-        command.Parameters.AddWithValue("hashVersion", EventHash.CurrentVersion);
+        var parameters = command.Parameters;
+        parameters.AddWithValue("stream", last.StreamId);
+        parameters.AddWithValue("to", last.Version);
+        parameters.AddWithValue("toHash", last.Hash);
+        parameters.AddWithValue("recorded", last.RecordedAt);
+        parameters.AddWithValue("from", from.Version);
+        parameters.AddWithValue("fromHash", from.Hash);
+        parameters.AddWithValue("versions", pending.Select(p => p.Version).ToArray());
+        parameters.AddWithValue("types", pending.Select(p => p.Type).ToArray());
+        parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Data).ToArray() });
+        parameters.Add(new NpgsqlParameter("metadata", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Metadata).ToArray() });
+        parameters.AddWithValue("ids", pending.Select(p => p.EventId).ToArray());
+        parameters.AddWithValue("prev", pending.Select(p => p.PreviousHash).ToArray());
+        parameters.AddWithValue("hashes", pending.Select(p => p.Hash).ToArray());
+        parameters.AddWithValue("hashVersion", EventHash.CurrentVersion);
+        return command;
+    }
 
-        var positions = new Dictionary<Guid, (long Seq, ulong Tx)>(pending.Count);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-                positions[reader.GetGuid(0)] = (reader.GetInt64(1), ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture));
-        }
-        if (positions.Count == 0) return null;
-        return pending.Select(p => new RecordedEvent(
+    private static async Task<Dictionary<Guid, (long Seq, ulong Tx)>> ReadPositionsAsync(
+        NpgsqlDataReader reader, int count, CancellationToken ct)
+    {
+        var positions = new Dictionary<Guid, (long Seq, ulong Tx)>(count);
+        while (await reader.ReadAsync(ct))
+            positions[reader.GetGuid(0)] = (reader.GetInt64(1), ulong.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture));
+        return positions;
+    }
+
+    private static List<RecordedEvent> Positioned(IReadOnlyList<PendingEvent> pending, Dictionary<Guid, (long Seq, ulong Tx)> positions) =>
+        pending.Select(p => new RecordedEvent(
             positions[p.EventId].Seq, positions[p.EventId].Tx, p.StreamId, p.Version, p.Type, p.Data,
             p.MetadataValue, p.RecordedAt, p.EventId)).ToList();
-    }
+
+    /// <summary>The events as they will be stored, before the insert gives them a position (zero here).</summary>
+    private static List<RecordedEvent> Unpositioned(IReadOnlyList<PendingEvent> pending) =>
+        pending.Select(p => new RecordedEvent(0, 0, p.StreamId, p.Version, p.Type, p.Data, p.MetadataValue, p.RecordedAt, p.EventId)).ToList();
 
     /// <summary>Moves each stream's head to its last pending event and wakes the subscribers on commit.</summary>
     private static async Task UpsertHeadsAsync(

@@ -25,6 +25,19 @@ public static class InlineProjector
         ApplyAsync(new ProjectionContext(connection, transaction, ReadModelSchema.Live), EventSerializer.Decode(events),
             earlier is null ? null : Reports(EventSerializer.Decode(earlier)));
 
+    /// <summary>
+    /// The same work as <see cref="Live"/> as statements that travel with the append, when it can
+    /// be: a command on a report stream, whose row is folded from the stream the command read.
+    /// Any other event needs the transaction (its projection reads before it writes).
+    /// </summary>
+    public static InlineStatements LiveStatements { get; } = (events, earlier, into) =>
+    {
+        var page = Reports(EventSerializer.Decode(events));
+        if (page.Count != events.Count) return false;
+        into.Add(ReportProjection.UpsertStatement(ReadModelSchema.Live, Reports(EventSerializer.Decode(earlier)), page));
+        return true;
+    };
+
     public static Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events) =>
         ApplyAsync(context, EventSerializer.Decode(events));
 

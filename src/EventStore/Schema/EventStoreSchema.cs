@@ -8,6 +8,9 @@ public static class EventStoreSchema
     /// <summary>The channel an append notifies, so subscribers wake at once instead of polling.</summary>
     public const string NotificationChannel = "govreport_events";
 
+    /// <summary>What an append whose stream moved on since it was read fails with (es.refuse_stale_append).</summary>
+    public const string StaleAppendSqlState = "GR409";
+
     /// <summary>
     /// What a runtime role (already quoted) may do with the log: read and append, nothing else.
     /// Run after the schema-wide grants, which these narrow.
@@ -93,6 +96,17 @@ public static class EventStoreSchema
         new(4, "event bodies view for read models", """
             CREATE VIEW es.event_bodies AS
             SELECT seq, stream_id, event_type, data, recorded_at FROM es.events;
+            """),
+        // An append sent in one batch with its read-model writes and no explicit transaction
+        // must fail as a whole when its stream's head has moved: the insert calls this instead
+        // of inserting nothing, and the error rolls the batch back.
+        new(5, "stale append error", $"""
+            CREATE FUNCTION es.refuse_stale_append(stream text, from_version bigint) RETURNS bigint
+            LANGUAGE plpgsql VOLATILE AS $$
+            BEGIN
+                RAISE EXCEPTION 'stream % is no longer at version %', stream, from_version
+                    USING ERRCODE = '{StaleAppendSqlState}';
+            END $$;
             """),
     ];
 }

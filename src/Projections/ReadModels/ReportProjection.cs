@@ -3,6 +3,7 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
 using GovReport.Projections.Serialization;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace GovReport.Projections.ReadModels;
@@ -146,26 +147,49 @@ internal static class ReportProjection
     private static async Task SaveAsync(ProjectionContext context, List<Row> rows)
     {
         if (rows.Count == 0) return;
-        await using var command = context.Command("""
-            INSERT INTO {0}.reports (unit_id, month, status, version, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
-            SELECT * FROM unnest(@units, @months, @statuses, @versions, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)
-            ON CONFLICT (unit_id, month) DO UPDATE SET status = excluded.status, version = excluded.version,
-                narrative = excluded.narrative, submitted_at = excluded.submitted_at,
-                on_time = excluded.on_time, deadline = excluded.deadline, return_reason = excluded.return_reason,
-                updated_at = excluded.updated_at
-            """);
-        command.Parameters.AddWithValue("units", rows.Select(r => r.Unit).ToArray());
-        command.Parameters.AddWithValue("months", rows.Select(r => r.Month).ToArray());
-        command.Parameters.AddWithValue("statuses", rows.Select(r => r.State.Status.ToApiString()).ToArray());
-        command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
-        command.Parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-            rows.Select(r => Json(r.State.Narrative)).ToArray());
-        command.Parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.State.SubmittedAt?.ToUniversalTime() ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("onTime", NpgsqlDbType.Array | NpgsqlDbType.Boolean, rows.Select(r => (object?)r.State.OnTime ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("deadlines", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Select(r => (object?)r.State.Deadline ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => (object?)r.State.ReturnReason ?? DBNull.Value).ToArray());
-        command.Parameters.AddWithValue("updated", rows.Select(r => r.UpdatedAt).ToArray());
+        await using var command = context.Command(UpsertSql);
+        Bind(command.Parameters, rows);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The rows of the reports a command's events touch, folded from the stream's earlier events
+    /// and these, as one statement that needs nothing back: what an append can send with itself.
+    /// </summary>
+    public static NpgsqlBatchCommand UpsertStatement(
+        string schema, IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> earlier,
+        IReadOnlyList<(RecordedEvent Recorded, ReportEvent Event)> page)
+    {
+        var rows = new Dictionary<(string, string), Row>();
+        Fold(rows, earlier);
+        Fold(rows, page);
+        var command = new NpgsqlBatchCommand(ReadModelSchema.Qualify(UpsertSql, schema));
+        Bind(command.Parameters, rows.Values.ToList());
+        return command;
+    }
+
+    private const string UpsertSql = """
+        INSERT INTO {0}.reports (unit_id, month, status, version, narrative, submitted_at, on_time, deadline, return_reason, updated_at)
+        SELECT * FROM unnest(@units, @months, @statuses, @versions, @narratives, @submitted, @onTime, @deadlines, @reasons, @updated)
+        ON CONFLICT (unit_id, month) DO UPDATE SET status = excluded.status, version = excluded.version,
+            narrative = excluded.narrative, submitted_at = excluded.submitted_at,
+            on_time = excluded.on_time, deadline = excluded.deadline, return_reason = excluded.return_reason,
+            updated_at = excluded.updated_at
+        """;
+
+    private static void Bind(NpgsqlParameterCollection parameters, List<Row> rows)
+    {
+        parameters.AddWithValue("units", rows.Select(r => r.Unit).ToArray());
+        parameters.AddWithValue("months", rows.Select(r => r.Month).ToArray());
+        parameters.AddWithValue("statuses", rows.Select(r => r.State.Status.ToApiString()).ToArray());
+        parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
+        parameters.AddWithValue("narratives", NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+            rows.Select(r => Json(r.State.Narrative)).ToArray());
+        parameters.AddWithValue("submitted", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => (object?)r.State.SubmittedAt?.ToUniversalTime() ?? DBNull.Value).ToArray());
+        parameters.AddWithValue("onTime", NpgsqlDbType.Array | NpgsqlDbType.Boolean, rows.Select(r => (object?)r.State.OnTime ?? DBNull.Value).ToArray());
+        parameters.AddWithValue("deadlines", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Select(r => (object?)r.State.Deadline ?? DBNull.Value).ToArray());
+        parameters.AddWithValue("reasons", NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => (object?)r.State.ReturnReason ?? DBNull.Value).ToArray());
+        parameters.AddWithValue("updated", rows.Select(r => r.UpdatedAt).ToArray());
     }
 
     private static string? Json(Narrative? narrative) =>

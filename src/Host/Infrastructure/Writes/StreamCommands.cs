@@ -44,7 +44,7 @@ public sealed class StreamCommands(PgEventStore store)
             var events = decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
             try
             {
-                var result = await store.AppendAsync(read, events, InlineProjector.Live, ct);
+                var result = await store.AppendAsync(read, events, InlineProjector.Live, InlineProjector.LiveStatements, ct);
                 var next = decision.Events.Aggregate(state, decider.Evolve);
                 return new CommandOutcome<TState>(next, result.NextVersion, events.Count, null, false);
             }
