@@ -13,3 +13,6 @@ public sealed record NewEvent(string Type, string Data, EventMetadata Metadata, 
 
 /// <summary>One stream's share of a bulk append.</summary>
 public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events);
+
+/// <summary>One stream's share of a bulk append, before its events are encoded (the store encodes them as it hashes).</summary>
+public sealed record StreamAppend<T>(string StreamId, ExpectedVersion Expected, IReadOnlyList<T> Events);
