@@ -88,8 +88,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
             }
 
             var pending = Chain(streamId, head.Version, head.Hash, events, Now());
-            var recorded = await WriteAsync(connection, transaction, head, pending, ct)
-                ?? throw Conflict(streamId, expected, null);
+            var recorded = await WriteAsync(connection, transaction, head, pending, ct);
             if (inline is not null) await inline(connection, transaction, recorded, earlier, ct);
             await transaction.CommitAsync(ct);
 
@@ -219,18 +218,16 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
 
     /// <summary>
     /// Moves the head from where the events chain to, inserts them and notifies, in one round
-    /// trip, inside the caller's transaction. Null when the head had moved.
+    /// trip, inside the caller's transaction.
     /// </summary>
-    private static async Task<List<RecordedEvent>?> WriteAsync(
+    private static async Task<List<RecordedEvent>> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, StreamHead from, IReadOnlyList<PendingEvent> pending,
         CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(AppendStatement(from, pending, refuseIfStale: false));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        batch.BatchCommands.Add(AppendStatement(from, pending));
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        var positions = await ReadPositionsAsync(reader, pending.Count, ct);
-        return positions.Count == 0 ? null : Positioned(pending, positions);
+        return Positioned(pending, await ReadPositionsAsync(reader, pending.Count, ct));
     }
 
     /// <summary>
@@ -245,8 +242,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     {
         await using var connection = await DataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(AppendStatement(from, pending, refuseIfStale: true));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        batch.BatchCommands.Add(AppendStatement(from, pending));
         foreach (var write in readModelWrites) batch.BatchCommands.Add(write);
         Dictionary<Guid, (long Seq, ulong Tx)> positions;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
@@ -257,47 +253,27 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         return Positioned(pending, positions);
     }
 
-    private static readonly string NotifySql = $"SELECT pg_notify('{EventStoreSchema.NotificationChannel}', '')";
-
     /// <summary>
-    /// The head write is the guard: a new stream's head is inserted only if there is none, an
-    /// existing one moves only from the version and hash the events were chained to, and under a
-    /// concurrent writer it waits for that writer's outcome. If the head had moved, the events are
-    /// not inserted: quietly (the caller sees no rows) or, in a batch without a transaction, by
-    /// raising, so the batch's later writes are rolled back with it.
+    /// es.append_events: the head write is the guard. A new stream's head is inserted only if there
+    /// is none, an existing one moves only from the version and hash the events were chained to,
+    /// and under a concurrent writer it waits for that writer's outcome. If the head had moved it
+    /// raises <see cref="EventStoreSchema.StaleAppendSqlState"/> and nothing is inserted.
     /// </summary>
-    private static NpgsqlBatchCommand AppendStatement(StreamHead from, IReadOnlyList<PendingEvent> pending, bool refuseIfStale)
+    private static NpgsqlBatchCommand AppendStatement(StreamHead from, IReadOnlyList<PendingEvent> pending)
     {
-        var moveHead = from.Version == 0
-            ? """
-              INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
-              VALUES (@stream, @to, @toHash, @recorded, @recorded)
-              ON CONFLICT (stream_id) DO NOTHING
-              """
-            : """
-              UPDATE es.streams SET version = @to, head_hash = @toHash, updated_at = @recorded
-              WHERE stream_id = @stream AND version = @from AND head_hash = @fromHash
-              """;
-        // The subquery on `head` is evaluated once; the refusal only when the head did not move.
-        var (version, guard) = refuseIfStale
-            ? ("CASE WHEN EXISTS (SELECT FROM head) THEN v ELSE es.refuse_stale_append(@stream, @from) END", "")
-            : ("v", "WHERE EXISTS (SELECT FROM head)");
-        var command = new NpgsqlBatchCommand($"""
-            WITH head AS ({moveHead} RETURNING 1)
-            INSERT INTO es.events (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version)
-            SELECT @stream, {version}, t, d, m, @recorded, i, p, h, @hashVersion
-            FROM unnest(@versions, @types, @data, @metadata, @ids, @prev, @hashes) AS e(v, t, d, m, i, p, h)
-            {guard}
-            RETURNING event_id, seq, tx_id::text
+        var command = new NpgsqlBatchCommand("""
+            SELECT appended_id, appended_seq, appended_tx FROM es.append_events(
+                @stream, @from, @fromHash, @to, @toHash, @recorded,
+                @versions, @types, @data, @metadata, @ids, @prev, @hashes, @hashVersion)
             """);
         var last = pending[^1];
         var parameters = command.Parameters;
         parameters.AddWithValue("stream", last.StreamId);
+        parameters.AddWithValue("from", from.Version);
+        parameters.AddWithValue("fromHash", from.Hash);
         parameters.AddWithValue("to", last.Version);
         parameters.AddWithValue("toHash", last.Hash);
         parameters.AddWithValue("recorded", last.RecordedAt);
-        parameters.AddWithValue("from", from.Version);
-        parameters.AddWithValue("fromHash", from.Hash);
         parameters.AddWithValue("versions", pending.Select(p => p.Version).ToArray());
         parameters.AddWithValue("types", pending.Select(p => p.Type).ToArray());
         parameters.Add(new NpgsqlParameter("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = pending.Select(p => p.Data).ToArray() });

@@ -8,7 +8,7 @@ public static class EventStoreSchema
     /// <summary>The channel an append notifies, so subscribers wake at once instead of polling.</summary>
     public const string NotificationChannel = "govreport_events";
 
-    /// <summary>What an append whose stream moved on since it was read fails with (es.refuse_stale_append).</summary>
+    /// <summary>What an append whose stream moved on since it was read fails with (es.append_events).</summary>
     public const string StaleAppendSqlState = "GR409";
 
     /// <summary>
@@ -97,15 +97,36 @@ public static class EventStoreSchema
             CREATE VIEW es.event_bodies AS
             SELECT seq, stream_id, event_type, data, recorded_at FROM es.events;
             """),
-        // An append sent in one batch with its read-model writes and no explicit transaction
-        // must fail as a whole when its stream's head has moved: the insert calls this instead
-        // of inserting nothing, and the error rolls the batch back.
-        new(5, "stale append error", $"""
-            CREATE FUNCTION es.refuse_stale_append(stream text, from_version bigint) RETURNS bigint
+        // One append as one call: move the stream's head from where the events were chained,
+        // insert them, notify. As a function its statements are planned once per connection
+        // rather than on every append, and a head that has moved raises (rather than inserting
+        // nothing), so an append batched with its read-model writes fails as a whole.
+        new(5, "append function", $"""
+            CREATE FUNCTION es.append_events(
+                stream text, from_version bigint, from_hash bytea, to_version bigint, to_hash bytea,
+                recorded timestamptz, versions bigint[], types text[], bodies jsonb[], metadatas jsonb[],
+                ids uuid[], prev_hashes bytea[], hashes bytea[], scheme smallint)
+            RETURNS TABLE (appended_id uuid, appended_seq bigint, appended_tx text)
             LANGUAGE plpgsql VOLATILE AS $$
             BEGIN
-                RAISE EXCEPTION 'stream % is no longer at version %', stream, from_version
-                    USING ERRCODE = '{StaleAppendSqlState}';
+                IF from_version = 0 THEN
+                    INSERT INTO es.streams (stream_id, version, head_hash, created_at, updated_at)
+                    VALUES (stream, to_version, to_hash, recorded, recorded)
+                    ON CONFLICT (stream_id) DO NOTHING;
+                ELSE
+                    UPDATE es.streams s SET version = to_version, head_hash = to_hash, updated_at = recorded
+                    WHERE s.stream_id = stream AND s.version = from_version AND s.head_hash = from_hash;
+                END IF;
+                IF NOT FOUND THEN
+                    RAISE EXCEPTION 'stream % is no longer at version %', stream, from_version
+                        USING ERRCODE = '{StaleAppendSqlState}';
+                END IF;
+                PERFORM pg_notify('{NotificationChannel}', '');
+                RETURN QUERY
+                INSERT INTO es.events AS e (stream_id, version, event_type, data, metadata, recorded_at, event_id, prev_hash, hash, hash_version)
+                SELECT stream, u.v, u.t, u.d, u.m, recorded, u.i, u.p, u.h, scheme
+                FROM unnest(versions, types, bodies, metadatas, ids, prev_hashes, hashes) AS u(v, t, d, m, i, p, h)
+                RETURNING e.event_id, e.seq, e.tx_id::text;
             END $$;
             """),
     ];
