@@ -111,9 +111,12 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     {
         using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.read_stream");
         activity?.SetTag("govreport.stream", streamId);
-        await using var command = DataSource.CreateCommand(
-            $"SELECT {EventRows.Columns}, hash FROM es.events WHERE stream_id = @stream ORDER BY version");
+        await using var connection = await DataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {EventRows.Columns}, hash FROM es.events WHERE stream_id = @stream ORDER BY version", connection);
         command.Parameters.AddWithValue("stream", streamId);
+        // Every command reads this way: prepared once per pooled connection, not planned per call.
+        await command.PrepareAsync(ct);
         var events = new List<RecordedEvent>();
         var hash = EventHash.Genesis;
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -244,6 +247,9 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(AppendStatement(from, pending));
         foreach (var write in readModelWrites) batch.BatchCommands.Add(write);
+        // The same few statements every command: prepared once per pooled connection. A rebuild's
+        // schema swap invalidates the plans, and PostgreSQL re-resolves the names on next use.
+        await batch.PrepareAsync(ct);
         Dictionary<Guid, (long Seq, ulong Tx)> positions;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
