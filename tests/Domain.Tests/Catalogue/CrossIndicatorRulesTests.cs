@@ -101,6 +101,8 @@ public class CrossIndicatorRulesTests
     public void The_implicit_ratio_rule_still_warns_once_beside_the_declared_one()
     {
         var warnings = Check(new(Received, 90m), new(Resolved, 100m));
-        Assert.Equal([FigureWarnings.NumeratorAboveDenominator, FigureWarnings.AboveBound], warnings.Select(w => w.Code).Order().ToArray() is var c ? c.OrderBy(x => x == FigureWarnings.AboveBound).ToArray() : null);
+        Assert.Equal(
+            [(Resolved, FigureWarnings.AboveBound), (Resolved, FigureWarnings.NumeratorAboveDenominator)],
+            warnings.Select(w => (w.Indicator, w.Code)).OrderBy(w => w.Code, StringComparer.Ordinal).ToArray());
     }
 }
