@@ -94,7 +94,7 @@ public class CrossIndicatorRulesTests
     public void At_most_means_equal_is_fine_and_a_missing_bound_is_not_judged()
     {
         Assert.DoesNotContain(Check(new(Received, 100m), new(Resolved, 100m)), w => w.Code == FigureWarnings.AboveBound);
-        Assert.DoesNotContain(Check(new(Resolved, 100m)), w => w.Code == FigureWarnings.AboveBound);
+        Assert.DoesNotContain(Check(new FigureValue(Resolved, 100m)), w => w.Code == FigureWarnings.AboveBound);
     }
 
     [Fact]
