@@ -56,7 +56,7 @@ internal static class UploadFill
         });
         if (rows.Count == 0 && filled.FileErrors.Count == 0) filled.FileErrors.Add("Tệp không có dòng nào ghi chỉ tiêu và số liệu.");
         foreach (var figure in mapped.Figures) filled.Values[figure.Indicator!] = NumberEntry.Show(figure.Value!.Value);
-        if (filled.FileErrors.Count > 0 || filled.FieldErrors.Count > 0 || mapped.Figures.Count == 0) return filled;
+        if (mapped.Figures.Count == 0) return filled;
 
         // The report's own rules (range, sign, duplicates, ratios), as a save would apply them.
         var errors = new Infrastructure.Http.InputErrors();
