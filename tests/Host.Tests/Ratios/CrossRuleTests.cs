@@ -23,7 +23,7 @@ public sealed class CrossRuleTests(ReportsFactory factory) : IClassFixture<Repor
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
 
         var resolved = await Admin.GetFromJsonAsync<JsonElement>("/api/indicators/rule-resolved");
-        Assert.Equal(["rule-received"], resolved.GetProperty("atMost").EnumerateArray().Select(c => c.GetString()).ToArray());
+        Assert.Equal(["rule-received"], resolved.GetProperty("atMost").EnumerateArray().Select(c => c.GetString()!).ToArray());
 
         var submitted = await Admin.SubmitAsync(Commune, "2022-04", ("rule-received", 90m), ("rule-resolved", 100m));
 
