@@ -91,6 +91,7 @@ public static class GovReportApp
         services.AddApiModule<Features.Admin.AdminEndpoints>();
         services.AddApiModule<Features.Admin.ProjectionsAdminEndpoints>();
         Features.Dhis2.Dhis2Endpoints.AddGovReportDhis2(services);
+        services.AddApiModule<Features.Imports.WorkbookEndpoints>();
         Features.Restructurings.RestructuringSetup.AddGovReportRestructurings(services);
         Features.Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Features.Summaries.BlockSummarySources>();

@@ -15,7 +15,8 @@ public sealed record Indicator(
     bool AllowsNegative = false,
     decimal? MinValue = null,
     decimal? MaxValue = null,
-    RatioDefinition? Ratio = null)
+    RatioDefinition? Ratio = null,
+    CrossIndicatorRules? Rules = null)
 {
     /// <summary>Computed from its numerator and denominator, never reported by a unit.</summary>
     public bool IsRatio => Aggregation == Aggregation.Ratio;
@@ -36,4 +37,5 @@ public sealed record DefineIndicator(
     bool AllowsNegative = false,
     decimal? MinValue = null,
     decimal? MaxValue = null,
-    RatioDefinition? Ratio = null);
+    RatioDefinition? Ratio = null,
+    CrossIndicatorRules? Rules = null);

@@ -29,24 +29,27 @@ public static class IndicatorDecider
         if (RatioRules.CheckShape(command) is { } badRatio)
             return Decision<IndicatorEvent>.Fail(badRatio);
         var ratio = command.Ratio;
+        if (CrossIndicatorRules.CheckShape(command) is { } badRule)
+            return Decision<IndicatorEvent>.Fail(badRule);
+        var rules = command.Rules;
 
         var definition = new Indicator(command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative,
-            command.MinValue, command.MaxValue, ratio);
+            command.MinValue, command.MaxValue, ratio, rules);
         if (state is null)
             return Decision<IndicatorEvent>.Ok(new IndicatorDefined(
                 command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue,
-                ratio?.Numerator, ratio?.Denominator, ratio?.Scale));
+                ratio?.Numerator, ratio?.Denominator, ratio?.Scale, rules?.AtMost));
         if (state == definition)
             return Decision<IndicatorEvent>.Nothing;
         return Decision<IndicatorEvent>.Ok(new IndicatorRevised(
             command.Code, name, measure, command.Aggregation, command.Direction, sector, command.AllowsNegative, command.MinValue, command.MaxValue,
-                ratio?.Numerator, ratio?.Denominator, ratio?.Scale));
+                ratio?.Numerator, ratio?.Denominator, ratio?.Scale, rules?.AtMost));
     }
 
     public static Indicator? Evolve(Indicator? state, IndicatorEvent @event) => @event switch
     {
-        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio),
-        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio),
+        IndicatorDefined e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio, e.Rules),
+        IndicatorRevised e => new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio, e.Rules),
         _ => state,
     };
 

@@ -11,15 +11,19 @@ public abstract record IndicatorEvent
 
 // MinValue and MaxValue came later: events recorded before them load with null, the default range.
 // Numerator, Denominator and Scale (a ratio's parts) came later still, and are written only for a
-// ratio, so every other indicator's event reads and hashes exactly as before.
+// ratio, so every other indicator's event reads and hashes exactly as before. AtMost (cross-indicator
+// rules) likewise is written only when the indicator has some.
 public sealed record IndicatorDefined(
     IndicatorCode Code, string Name, string Measure, Aggregation Aggregation, Direction Direction,
     string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Numerator = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Denominator = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null) : IndicatorEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndicatorCode>? AtMost = null) : IndicatorEvent
 {
     [JsonIgnore] public RatioDefinition? Ratio => RatioDefinitions.From(Numerator, Denominator, Scale);
+
+    [JsonIgnore] public CrossIndicatorRules? Rules => CrossIndicatorRules.Of(AtMost);
 }
 
 /// <summary>Carries the full new definition so a reader never has to merge partial changes.</summary>
@@ -28,9 +32,12 @@ public sealed record IndicatorRevised(
     string? Sector, bool AllowsNegative = false, decimal? MinValue = null, decimal? MaxValue = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Numerator = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IndicatorCode? Denominator = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null) : IndicatorEvent
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IndicatorCode>? AtMost = null) : IndicatorEvent
 {
     [JsonIgnore] public RatioDefinition? Ratio => RatioDefinitions.From(Numerator, Denominator, Scale);
+
+    [JsonIgnore] public CrossIndicatorRules? Rules => CrossIndicatorRules.Of(AtMost);
 }
 
 internal static class RatioDefinitions

@@ -43,6 +43,8 @@ public static class ErrorCodes
     public const string RatioPartInvalid = "ratio-part-invalid";
     public const string RatioCycle = "ratio-cycle";
     public const string InvalidScale = "invalid-scale";
+    // A cross-indicator rule of the catalogue (atMost) names itself, a ratio, or too many indicators.
+    public const string RuleInvalid = "rule-invalid";
     public const string UnknownPlan = "unknown-plan";
 
     // A report names an indicator the service computes (a ratio) instead of one a unit reports.

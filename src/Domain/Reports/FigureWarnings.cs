@@ -20,13 +20,15 @@ public sealed record QualityContext(
 /// median and the median absolute deviation, so one earlier outlier cannot hide the next; with
 /// too little history, ± 100 % against the same month last year), a month missing from a flow's
 /// series this year (its year to date would understate), and a ratio's numerator above its
-/// denominator in the same report.
+/// denominator in the same report, and a breach of a cross-indicator rule the catalogue declares
+/// (<see cref="CrossIndicatorRules"/>: hồ sơ giải quyết ≤ hồ sơ tiếp nhận).
 /// </summary>
 public static class FigureWarnings
 {
     public const string Outlier = "outlier";
     public const string MissingMonth = "missing-month";
     public const string NumeratorAboveDenominator = "numerator-above-denominator";
+    public const string AboveBound = "above-related-indicator";
 
     public const int HistoryMonths = 24;
     public const int MinimumHistory = 6;
@@ -49,6 +51,9 @@ public static class FigureWarnings
             if (reported.TryGetValue(ratio.Ratio!.Numerator, out var n) && reported.TryGetValue(ratio.Ratio.Denominator, out var d) && n > d)
                 warnings.Add(new FigureWarning(ratio.Ratio.Numerator, NumeratorAboveDenominator,
                     $"{Show(n)} is more than {Show(d)} ({ratio.Ratio.Denominator}), the denominator of {ratio.Name}."));
+        foreach (var (indicator, value, bound, boundValue) in CrossIndicatorRules.Breaches(reported, context.Catalogue))
+            warnings.Add(new FigureWarning(indicator.Code, AboveBound,
+                $"{Show(value)} is more than {Show(boundValue)} ({bound}); the catalogue holds {indicator.Name} at most {Name(bound, context.Catalogue)}."));
         return warnings;
     }
 
@@ -106,6 +111,9 @@ public static class FigureWarnings
         var mid = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
+
+    private static string Name(IndicatorCode code, IReadOnlyDictionary<IndicatorCode, Indicator> catalogue) =>
+        catalogue.TryGetValue(code, out var indicator) ? indicator.Name : code.Value;
 
     private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

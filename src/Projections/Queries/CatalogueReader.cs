@@ -56,7 +56,7 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
         return parents;
     }
 
-    internal const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value, numerator, denominator, scale";
+    internal const string IndicatorColumns = "code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value, numerator, denominator, scale, at_most";
 
     public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
     {
@@ -88,7 +88,8 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6),
                 reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8),
                 reader.IsDBNull(9) || reader.IsDBNull(10) ? null : new RatioDefinition(IndicatorCode.Parse(reader.GetString(9)),
-                    IndicatorCode.Parse(reader.GetString(10)), reader.IsDBNull(11) ? RatioDefinition.DefaultScale : reader.GetDecimal(11))));
+                    IndicatorCode.Parse(reader.GetString(10)), reader.IsDBNull(11) ? RatioDefinition.DefaultScale : reader.GetDecimal(11)),
+                reader.IsDBNull(12) ? null : CrossIndicatorRules.Of(reader.GetFieldValue<string[]>(12).Select(IndicatorCode.Parse))));
         return indicators;
     }
 

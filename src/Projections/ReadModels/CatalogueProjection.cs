@@ -24,25 +24,26 @@ internal static class CatalogueProjection
             "UPDATE {0}.units SET kind = @kind, block = @block, updated_at = @at WHERE unit_id = @id",
             ("id", e.Id.Value), ("kind", e.Kind.ToApiString()), ("block", e.Block), ("at", recorded.RecordedAt)),
         IndicatorDefined e => UpsertIndicatorAsync(context, recorded,
-            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio)),
+            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio, e.Rules)),
         IndicatorRevised e => UpsertIndicatorAsync(context, recorded,
-            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio)),
+            new Indicator(e.Code, e.Name, e.Measure, e.Aggregation, e.Direction, e.Sector, e.AllowsNegative, e.MinValue, e.MaxValue, e.Ratio, e.Rules)),
         _ => Task.CompletedTask,
     };
 
     private static Task UpsertIndicatorAsync(ProjectionContext context, RecordedEvent recorded, Indicator i) =>
         context.ExecuteAsync("""
             INSERT INTO {0}.indicators (code, name, measure, aggregation, direction, sector, allows_negative, min_value, max_value,
-                numerator, denominator, scale, revision, updated_at)
+                numerator, denominator, scale, at_most, revision, updated_at)
             VALUES (@code, @name, @measure, @aggregation, @direction, @sector, @negative, @min, @max,
-                @numerator, @denominator, @scale, @revision, @at)
+                @numerator, @denominator, @scale, @atMost, @revision, @at)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, measure = excluded.measure,
                 aggregation = excluded.aggregation, direction = excluded.direction, sector = excluded.sector,
                 allows_negative = excluded.allows_negative, min_value = excluded.min_value, max_value = excluded.max_value,
-                numerator = excluded.numerator, denominator = excluded.denominator, scale = excluded.scale,
+                numerator = excluded.numerator, denominator = excluded.denominator, scale = excluded.scale, at_most = excluded.at_most,
                 revision = excluded.revision, updated_at = excluded.updated_at
             """, ("code", i.Code.Value), ("name", i.Name), ("measure", i.Measure), ("min", i.MinValue), ("max", i.MaxValue),
             ("numerator", i.Ratio?.Numerator.Value), ("denominator", i.Ratio?.Denominator.Value), ("scale", i.Ratio?.Scale),
+            ("atMost", i.Rules?.AtMost.Select(c => c.Value).ToArray()),
             ("aggregation", i.Aggregation.ToApiString()), ("direction", i.Direction.ToApiString()),
             ("sector", i.Sector), ("negative", i.AllowsNegative), ("revision", (int)recorded.Version),
             ("at", recorded.RecordedAt));

@@ -174,6 +174,11 @@ public static partial class ReadModelSchema
             seq            bigint NOT NULL);
         CREATE INDEX ON {0}.restructurings USING gin (units);
         """,
+        // An indicator's cross-indicator rules (atMost: the codes its figure should not exceed in the
+        // same report), null for none. No backfill: no event before this step carries them.
+        """
+        ALTER TABLE {0}.indicators ADD COLUMN at_most text[];
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

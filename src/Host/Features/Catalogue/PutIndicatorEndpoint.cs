@@ -16,11 +16,14 @@ namespace GovReport.Host.Features.Catalogue;
 /// The whole definition of an indicator; omitted optional fields mean "none" (no sector, not
 /// negative, the default plausible range: ±10^15, or 0–100 for a percentage). A ratio
 /// (<c>aggregation: "ratio"</c>) names its <see cref="Numerator"/> and <see cref="Denominator"/>,
-/// two indicators units report, and a <see cref="Scale"/> (default 100).
+/// two indicators units report, and a <see cref="Scale"/> (default 100). <see cref="AtMost"/> declares
+/// cross-indicator rules: the codes whose figures this one's should not exceed in the same report
+/// (a breach is a warning at submission, never a refusal).
 /// </summary>
 public sealed record PutIndicatorRequest(
     string? Name, string? Measure, string? Aggregation, string? Direction, string? Sector, bool? AllowsNegative,
-    decimal? MinValue = null, decimal? MaxValue = null, string? Numerator = null, string? Denominator = null, decimal? Scale = null);
+    decimal? MinValue = null, decimal? MaxValue = null, string? Numerator = null, string? Denominator = null, decimal? Scale = null,
+    IReadOnlyList<string?>? AtMost = null);
 
 /// <param name="MinValue">The lower bound the catalogue set (null: the default); <paramref name="Range"/> is what applies.</param>
 /// <param name="Numerator">A ratio's parts and scale; absent on a reported indicator.</param>
@@ -29,11 +32,13 @@ public sealed record IndicatorView(
     decimal? MinValue, decimal? MaxValue, PlausibleRange Range,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Numerator = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Denominator = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AtMost = null)
 {
     internal static IndicatorView From(Indicator i, long version) =>
         new(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(), i.Sector, i.AllowsNegative, version,
-            i.MinValue, i.MaxValue, i.Range, i.Ratio?.Numerator.Value, i.Ratio?.Denominator.Value, i.Ratio?.Scale);
+            i.MinValue, i.MaxValue, i.Range, i.Ratio?.Numerator.Value, i.Ratio?.Denominator.Value, i.Ratio?.Scale,
+            i.Rules?.AtMost.Select(c => c.Value).ToArray());
 }
 
 internal static class PutIndicatorEndpoint
@@ -67,16 +72,23 @@ internal static class PutIndicatorEndpoint
         var direction = errors.Named<Direction>("direction", body.Direction, Directions.TryParse);
         var sector = errors.Optional("sector", body.Sector, MaxSectorLength);
         var ratio = RatioOf(errors, aggregation, body);
+        var rules = RulesOf(errors, body.AtMost);
         if (errors.Any) return errors.ToProblem();
 
         var command = new DefineIndicator(indicator!.Value, name!, measure!, aggregation!.Value, direction!.Value, sector,
-            body.AllowsNegative ?? false, body.MinValue, body.MaxValue, ratio);
+            body.AllowsNegative ?? false, body.MinValue, body.MaxValue, ratio, rules);
         // The parts must be indicators units report, and a part of a ratio cannot become one: the
         // catalogue holds what the indicator's own stream does not.
         if (command.Aggregation == Aggregation.Ratio || command.Ratio is not null)
         {
             var indicators = (await catalogue.IndicatorsAsync(ct)).ToDictionary(i => i.Code);
             if (RatioRules.CheckAgainst(command, indicators) is { } badRatio) return DomainProblems.For(badRatio);
+        }
+        // The codes a rule names must be indicators units report: only the catalogue knows.
+        if (command.Rules is not null)
+        {
+            var indicators = (await catalogue.IndicatorsAsync(command.Rules.AtMost, ct)).ToDictionary(i => i.Code);
+            if (CrossIndicatorRules.CheckAgainst(command, indicators) is { } badRule) return DomainProblems.For(badRule);
         }
         var outcome = await commands.ExecuteAsync(
             StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request), IndicatorDecider.Decider, command,
@@ -88,6 +100,21 @@ internal static class PutIndicatorEndpoint
         return outcome.Appended > 0 && outcome.Version == outcome.Appended
             ? TypedResults.Created($"/api/indicators/{view.Code}", view)
             : TypedResults.Ok(view);
+    }
+
+    /// <summary>The rule's codes as given, each checked for shape; bounded before the catalogue is asked about them.</summary>
+    private static CrossIndicatorRules? RulesOf(InputErrors errors, IReadOnlyList<string?>? atMost)
+    {
+        if (atMost is null) return null;
+        if (atMost.Count > CrossIndicatorRules.MaxRules)
+        {
+            errors.Add("atMost", $"atMost names at most {CrossIndicatorRules.MaxRules} indicators.");
+            return null;
+        }
+        var codes = new List<IndicatorCode>();
+        for (var i = 0; i < atMost.Count; i++)
+            if (errors.IndicatorCode($"atMost[{i}]", atMost[i] ?? "") is { } code) codes.Add(code);
+        return codes.Count == atMost.Count ? CrossIndicatorRules.Of(codes) : null;
     }
 
     /// <summary>The ratio's parts as given; each part named is checked for shape here, for existence against the catalogue.</summary>

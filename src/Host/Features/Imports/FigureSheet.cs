@@ -4,7 +4,11 @@ namespace GovReport.Host.Features.Imports;
 /// One line of a figures file: the indicator as written (code or name) and the value, either as
 /// text to be read in the file's number culture or, from a numeric spreadsheet cell, exactly.
 /// </summary>
-internal sealed record SheetRow(int Line, string Indicator, string? Text, decimal? Number);
+internal sealed record SheetRow(int Line, string Indicator, string? Text, decimal? Number, string? Where = null)
+{
+    /// <summary>Where the figure stands in the file, as its errors name it: "line 7", or a workbook's "sheet 'x', line 7".</summary>
+    public string Place => Where ?? $"line {Line}";
+}
 
 /// <summary>A line of the file as read: its cells in order, and column B's number when a spreadsheet cell held one.</summary>
 internal sealed record SheetLine(int Line, IReadOnlyList<string?> Cells, decimal? Number);
@@ -31,6 +35,12 @@ internal static class FigureSheet
                 $"{(extension.Length == 0 ? "a file without an extension" : $"'{extension}' files")} cannot be imported; give a .csv (UTF-8) or .xlsx file.");
         if (content.Length == 0) throw new SheetRejectedException(SheetProblem.Empty, "the file is empty.");
         var lines = extension == ".xlsx" ? XlsxCells.Read(content) : CsvCells.Read(content);
+        return Rows(lines, line => $"line {line}");
+    }
+
+    /// <summary>The two-column lines as figures, each error named by <paramref name="place"/> (a workbook's sheet and line).</summary>
+    public static (IReadOnlyList<SheetRow> Rows, IReadOnlyList<string> Errors) Rows(IEnumerable<SheetLine> lines, Func<int, string> place)
+    {
         var rows = new List<SheetRow>();
         var errors = new List<string>();
         foreach (var (line, cells, number) in lines)
@@ -41,15 +51,15 @@ internal static class FigureSheet
             if (rows.Count == 0 && errors.Count == 0 && IsHeading(filled[0])) continue;
             if (filled.Count != 2 || filled[0].Length == 0)
             {
-                errors.Add($"line {line}: expected two cells, the indicator and its value; found {filled.Count}" +
+                errors.Add($"{place(line)}: expected two cells, the indicator and its value; found {filled.Count}" +
                            (filled.Count > 2 ? " (a decimal comma needs ';' as the separator, or quotes)" : "") + ".");
                 continue;
             }
-            rows.Add(new SheetRow(line, filled[0], number is null ? filled[1] : null, number));
+            rows.Add(new SheetRow(line, filled[0], number is null ? filled[1] : null, number, place(line)));
         }
         return (rows, errors);
     }
 
-    private static bool IsHeading(string cell) =>
+    public static bool IsHeading(string cell) =>
         Headings.Contains(cell.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant());
 }

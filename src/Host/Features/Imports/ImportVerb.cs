@@ -25,11 +25,16 @@ namespace GovReport.Host.Features.Imports;
 /// the report as it then stands to stdout as JSON (exit 0). A file refused as a whole (unknown
 /// format, empty, a zip bomb, past the reader's limits) gets one line and its own exit code, 10
 /// and up (<see cref="SheetProblem"/>); bad arguments exit 2. It runs with the database's rights,
-/// like <c>seed</c>: for an operator loading a unit's figures on its behalf.
+/// like <c>seed</c>: for an operator loading a unit's figures on its behalf. Without <c>--unit</c>,
+/// the file is a workbook of several units (<see cref="WorkbookVerb"/>).
 /// </summary>
 public static partial class ImportVerb
 {
     public const string Submit = "--submit";
+    public const string Partial = "--partial";
+
+    /// <summary>The exit code of a <c>--partial</c> workbook import that saved some units and refused others.</summary>
+    public const int PartlyImported = 3;
     private const long MaxFileBytes = 10 * 1024 * 1024;
     private static readonly string[] Options = ["--unit", "--month", "--file", "--culture", "--actor"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -47,6 +52,9 @@ public static partial class ImportVerb
     {
         var (options, _, error) = CliOptions.Split(OwnFlagsRemoved(args), Options);
         if (error is not null) return Usage(stderr, error);
+        if (!options.ContainsKey("--unit") && options.ContainsKey("--month") && options.ContainsKey("--file"))
+            return await WorkbookVerb.RunAsync(services, options, args.Contains(Submit), args.Contains(Partial), stdout, stderr, ct);
+        if (args.Contains(Partial)) return Usage(stderr, "--partial is for a workbook of several units (no --unit).");
         if (new[] { "--unit", "--month", "--file" }.FirstOrDefault(o => !options.ContainsKey(o)) is { } missing)
             return Usage(stderr, $"{missing} is required.");
         if (!TryCulture(options.GetValueOrDefault("--culture") ?? "vi-VN", out var culture))
@@ -124,7 +132,7 @@ public static partial class ImportVerb
     [GeneratedRegex(@"^values\[(\d+)\]")]
     private static partial Regex ValueIndex();
 
-    private static bool TryCulture(string text, out NumberCulture culture)
+    internal static bool TryCulture(string text, out NumberCulture culture)
     {
         culture = text.ToLowerInvariant() switch
         {
@@ -136,7 +144,7 @@ public static partial class ImportVerb
         return Enum.IsDefined(culture);
     }
 
-    private static string[] OwnFlagsRemoved(string[] args) => args.Where(a => a != Submit).ToArray();
+    private static string[] OwnFlagsRemoved(string[] args) => args.Where(a => a is not (Submit or Partial)).ToArray();
 
     private static int Fail(TextWriter stderr, string file, IEnumerable<string> errors)
     {
@@ -146,16 +154,17 @@ public static partial class ImportVerb
     }
 
     /// <summary>The whole file is refused: one line, and an exit code per kind of refusal (<see cref="SheetProblem"/>).</summary>
-    private static int Reject(TextWriter stderr, string file, SheetRejectedException rejected)
+    internal static int Reject(TextWriter stderr, string file, SheetRejectedException rejected)
     {
         stderr.WriteLine($"{file}: {rejected.Message.TrimEnd('.')}; nothing was imported.");
         return (int)rejected.Problem;
     }
 
-    private static int Usage(TextWriter stderr, string error)
+    internal static int Usage(TextWriter stderr, string error)
     {
         stderr.WriteLine(error);
         stderr.WriteLine("usage: import --unit ID --month YYYY-MM --file PATH.csv|.xlsx [--culture vi-VN|en-US|unknown] [--submit] [--actor NAME]");
+        stderr.WriteLine("       import --month YYYY-MM --file WORKBOOK.csv|.xlsx [--partial] [--culture …] [--submit] [--actor NAME]   (several units)");
         return 2;
     }
 }

@@ -33,6 +33,9 @@ internal static class SheetLimits
     /// <summary>A CSV line: an indicator, a value and perhaps a note.</summary>
     public const int MaxLineCharacters = 4_096;
 
+    /// <summary>A multi-unit workbook has a sheet per commune of a district (a few dozen); the zip's entry cap binds first.</summary>
+    public const int MaxSheets = 250;
+
     /// <summary>A workbook Excel writes has a dozen parts; a few sheets, images or comments add some.</summary>
     public const int MaxZipEntries = 256;
 

@@ -16,7 +16,17 @@ internal static class XlsxCells
 {
     private static readonly OpenSettings Settings = new() { MaxCharactersInPart = SheetLimits.MaxCharactersInPart, AutoSave = false };
 
-    public static List<SheetLine> Read(byte[] content)
+    public static List<SheetLine> Read(byte[] content) =>
+        Open(content, firstOnly: true)[0].Lines.Select(ToSheetLine).ToList();
+
+    /// <summary>
+    /// Every worksheet of the workbook with its name, every column of each row: a multi-unit
+    /// workbook (<see cref="UnitWorkbook"/>). Chart sheets are passed over; the caps of
+    /// <see cref="SheetLimits"/> hold for the workbook as a whole.
+    /// </summary>
+    public static List<NamedSheet> ReadSheets(byte[] content) => Open(content, firstOnly: false);
+
+    private static List<NamedSheet> Open(byte[] content, bool firstOnly)
     {
         ZipGuard.Check(content);
         try
@@ -25,10 +35,17 @@ internal static class XlsxCells
             using var document = SpreadsheetDocument.Open(stream, isEditable: false, Settings);
             var workbook = document.WorkbookPart ?? throw new SheetRejectedException(SheetProblem.NotAWorkbook,
                 "the file is not a readable .xlsx workbook (a zip without a workbook in it).");
-            var sheet = FirstWorksheet(workbook);
             var budget = new TextBudget();
-            var strings = SharedStrings(workbook, budget);
-            return Lines(sheet, strings, budget);
+            var cells = new CellCount();
+            if (firstOnly)
+            {
+                var (name, first) = FirstWorksheet(workbook);
+                var strings = SharedStrings(workbook, budget);
+                return [new NamedSheet(name, Lines(first, strings, budget, cells))];
+            }
+            var sheets = Worksheets(workbook);
+            var shared = SharedStrings(workbook, budget);
+            return sheets.Select(s => new NamedSheet(s.Name, Lines(s.Part, shared, budget, cells))).ToList();
         }
         catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
@@ -42,7 +59,34 @@ internal static class XlsxCells
         }
     }
 
-    private static WorksheetPart FirstWorksheet(WorkbookPart workbook)
+    /// <summary>Columns A and B of a row, a numeric B exact, and the other filled cells after them.</summary>
+    private static SheetLine ToSheetLine(WideLine line)
+    {
+        var a = line.Cells.GetValueOrDefault(1);
+        var b = line.Cells.GetValueOrDefault(2);
+        var extra = line.Cells.Where(c => c.Key > 2).Select(c => c.Value.Text).Where(t => !string.IsNullOrWhiteSpace(t));
+        return new SheetLine(line.Line, [a?.Text, b?.Text, .. extra], b?.Number);
+    }
+
+    private static List<(string Name, WorksheetPart Part)> Worksheets(WorkbookPart workbook)
+    {
+        var sheets = new List<(string, WorksheetPart)>();
+        using var reader = OpenXmlReader.Create(workbook);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Sheet) || !reader.IsStartElement) continue;
+            var id = reader.Attributes.FirstOrDefault(a => a.LocalName == "id" && a.NamespaceUri.Contains("relationships", StringComparison.Ordinal)).Value;
+            var name = reader.Attributes.FirstOrDefault(a => a.LocalName == "name").Value ?? "";
+            if (string.IsNullOrEmpty(id) || !workbook.TryGetPartById(id, out var part))
+                throw NoSheet($"the workbook's sheet '{name}' names no part of the workbook.");
+            if (part is WorksheetPart worksheet) sheets.Add((name, worksheet));
+            if (sheets.Count > SheetLimits.MaxSheets)
+                throw new SheetRejectedException(SheetProblem.TooManyRows, $"the workbook has more than {SheetLimits.MaxSheets} sheets; one per unit of a district or province is far fewer.");
+        }
+        return sheets.Count > 0 ? sheets : throw NoSheet("the workbook has no worksheet.");
+    }
+
+    private static (string Name, WorksheetPart Part) FirstWorksheet(WorkbookPart workbook)
     {
         using var reader = OpenXmlReader.Create(workbook);
         while (reader.Read())
@@ -51,7 +95,8 @@ internal static class XlsxCells
             var id = reader.Attributes.FirstOrDefault(a => a.LocalName == "id" && a.NamespaceUri.Contains("relationships", StringComparison.Ordinal)).Value;
             if (string.IsNullOrEmpty(id) || !workbook.TryGetPartById(id, out var part))
                 throw NoSheet("the workbook's first sheet names no part of the workbook.");
-            return part as WorksheetPart ?? throw NoSheet("the workbook's first sheet is not a worksheet (a chart sheet?); put the figures on the first sheet.");
+            var name = reader.Attributes.FirstOrDefault(a => a.LocalName == "name").Value ?? "";
+            return (name, part as WorksheetPart ?? throw NoSheet("the workbook's first sheet is not a worksheet (a chart sheet?); put the figures on the first sheet."));
         }
         throw NoSheet("the workbook has no sheet.");
     }
@@ -77,11 +122,10 @@ internal static class XlsxCells
         return strings;
     }
 
-    private static List<SheetLine> Lines(WorksheetPart sheet, List<string> strings, TextBudget budget)
+    private static List<WideLine> Lines(WorksheetPart sheet, List<string> strings, TextBudget budget, CellCount cells)
     {
-        var lines = new List<SheetLine>();
+        var lines = new List<WideLine>();
         var row = new RowCells(0);
-        var cells = 0;
         using var reader = OpenXmlReader.Create(sheet);
         reader.Read();
         while (!reader.EOF)
@@ -98,7 +142,7 @@ internal static class XlsxCells
             }
             else if (reader.IsStartElement && reader.ElementType == typeof(Cell))
             {
-                if (++cells > SheetLimits.MaxCells)
+                if (++cells.Value > SheetLimits.MaxCells)
                     throw new SheetRejectedException(SheetProblem.TooManyRows,
                         $"the sheet has more than {SheetLimits.MaxCells:N0} cells; a month's figures are two columns.");
                 var cell = (Cell)reader.LoadCurrentElement()!;
@@ -137,15 +181,8 @@ internal static class XlsxCells
             _byColumn.TryAdd(column, (cell, text));
         }
 
-        public SheetLine ToLine()
-        {
-            var indicator = _byColumn.TryGetValue(1, out var a) ? a.Text : null;
-            var value = _byColumn.TryGetValue(2, out var b) ? b.Text : null;
-            var number = b.Cell is { } cell && IsNumeric(cell)
-                && decimal.TryParse(cell.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null;
-            var extra = _byColumn.Where(c => c.Key > 2).Select(c => c.Value.Text).Where(t => !string.IsNullOrWhiteSpace(t));
-            return new SheetLine(line, [indicator, value, .. extra], number);
-        }
+        public WideLine ToLine() => new(line, _byColumn.ToDictionary(c => c.Key, c => new WideCell(c.Value.Text,
+            IsNumeric(c.Value.Cell) && decimal.TryParse(c.Value.Cell.CellValue?.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null)));
 
         private static bool IsNumeric(Cell cell) => cell.DataType is null || cell.DataType.Value == CellValues.Number;
 
@@ -163,6 +200,20 @@ internal static class XlsxCells
         }
     }
 }
+
+/// <summary>The cells read so far, across every sheet of the workbook.</summary>
+internal sealed class CellCount
+{
+    public int Value;
+}
+
+/// <summary>A worksheet by its tab's name, its rows with every filled column.</summary>
+internal sealed record NamedSheet(string Name, IReadOnlyList<WideLine> Lines);
+
+/// <summary>A row's cells by column (A = 1); a numeric cell's value is exact.</summary>
+internal sealed record WideLine(int Line, IReadOnlyDictionary<int, WideCell> Cells);
+
+internal sealed record WideCell(string? Text, decimal? Number);
 
 /// <summary>Counts the characters read from a file against the caps of <see cref="SheetLimits"/>.</summary>
 internal sealed class TextBudget

@@ -6,9 +6,14 @@ using GovReport.Projections.Queries.Performance;
 
 namespace GovReport.Host.Features.Summaries;
 
-/// <summary>Gathers what a summary shows, from the read models as they stand, into the event that keeps it.</summary>
+/// <summary>
+/// Gathers what a summary shows, from the read models as they stand, into the event that keeps it.
+/// Its comparisons are against the deployment's official plan (<c>Plans:Official</c>), as a
+/// comparison without <c>plan=</c> is, so the published summary and the dashboard agree.
+/// </summary>
 public sealed class SummaryBuilder(
-    PerformanceQuery performance, ReportingStatusQuery reporting, SummarySources sources, BlockSummarySources blocks)
+    PerformanceQuery performance, ReportingStatusQuery reporting, SummarySources sources, BlockSummarySources blocks,
+    Microsoft.Extensions.Options.IOptions<Targets.PlanOptions> plans)
 {
     /// <summary>The briefing's slices: month, quarter so far, year so far, and any longer period the month closes.</summary>
     public static IReadOnlyList<PerformanceView> ViewsFor(Month month)
@@ -28,7 +33,7 @@ public sealed class SummaryBuilder(
         var views = new List<SummaryView>();
         foreach (var view in ViewsFor(month))
         {
-            var report = await performance.RunAsync(unit, month, view, asOf: null, only: null, ct);
+            var report = await performance.RunAsync(unit, month, view, asOf: null, only: null, ct, plans.Value.OfficialBaseline);
             views.Add(new SummaryView(report.View, report.Label, Month.Parse(report.From), Month.Parse(report.To),
                 report.Rows.Select(ToRow).ToList()));
         }

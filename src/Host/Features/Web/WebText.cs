@@ -71,6 +71,16 @@ internal static class WebText
         _ => "Giá trị không hợp lệ.",
     };
 
+    /// <summary>A data-quality warning recorded with a submission (FigureWarnings), as the page says it.</summary>
+    public static string Warning(string code) => code switch
+    {
+        "outlier" => "số liệu khác xa các tháng trước của đơn vị.",
+        "missing-month" => "thiếu số liệu của tháng trước trong năm, lũy kế sẽ bỏ sót.",
+        "numerator-above-denominator" => "tử số lớn hơn mẫu số của chỉ tiêu tỷ lệ.",
+        "above-related-indicator" => "lớn hơn chỉ tiêu liên quan mà danh mục quy định không được vượt.",
+        _ => "cần kiểm tra lại.",
+    };
+
     /// <summary>A refusal for the report's state (not for a field), as the page says it.</summary>
     public static string Refusal(DomainError error) => error.Code switch
     {

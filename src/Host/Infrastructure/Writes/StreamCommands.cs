@@ -59,6 +59,53 @@ public sealed class StreamCommands(PgEventStore store)
         }
     }
 
+    /// <summary>
+    /// Runs one command on each of several streams, all or nothing: every command is decided on
+    /// its stream as read, and only when none is refused are the events appended, in one
+    /// transaction chained to the versions read (<see cref="PgEventStore.AppendAllAsync"/>). A lost
+    /// race decides everything again on fresh state. With <paramref name="oncePerSource"/>, a stream whose
+    /// history already holds an event from <see cref="EventMetadata.Source"/> is left alone: the same file imported twice appends
+    /// nothing the second time. Outcomes are in the commands' order; <see cref="CommandOutcome{TState}.Appended"/>
+    /// is 0 for all when any was refused.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandOutcome<TState>>> ExecuteAllAsync<TCommand, TState, TEvent>(
+        IReadOnlyList<(string StreamId, TCommand Command)> commands,
+        Decider<TCommand, TState, TEvent> decider,
+        EventMetadata metadata,
+        bool oncePerSource,
+        CancellationToken ct) where TEvent : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcomes = new CommandOutcome<TState>[commands.Count];
+            var appends = new List<(int Index, SnapshotAppend Append, IReadOnlyList<TEvent> Events, TState State)>();
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var read = await store.ReadForAppendAsync(commands[i].StreamId, ct);
+                var state = decider.Fold(EventUpcasts.Decode<TEvent>(read.Events));
+                outcomes[i] = new CommandOutcome<TState>(state, read.Version, 0, null, false);
+                if (oncePerSource && read.Events.Any(e => e.Metadata.Source == metadata.Source)) continue;
+                var decision = decider.Decide(commands[i].Command, state);
+                if (decision.IsError) outcomes[i] = outcomes[i] with { Error = decision.Error };
+                else if (decision.Events.Count > 0)
+                    appends.Add((i, new SnapshotAppend(read, decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList()), decision.Events, state));
+            }
+            if (outcomes.Any(o => o.Error is not null) || appends.Count == 0) return outcomes;
+            try
+            {
+                var results = await store.AppendAllAsync(appends.Select(a => a.Append).ToList(), InlineProjector.Live, ct);
+                for (var k = 0; k < appends.Count; k++)
+                    outcomes[appends[k].Index] = new CommandOutcome<TState>(
+                        appends[k].Events.Aggregate(appends[k].State, decider.Evolve), results[k].NextVersion, appends[k].Events.Count, null, false);
+                return outcomes;
+            }
+            catch (WrongExpectedVersionException) when (attempt < Attempts)
+            {
+                // Someone wrote to one of the streams first: decide them all again on what they wrote.
+            }
+        }
+    }
+
     /// <summary>The stream's state as recorded up to an instant (or now), with its version then.</summary>
     public async Task<(TState State, long Version)> LoadAsync<TCommand, TState, TEvent>(
         string streamId, Decider<TCommand, TState, TEvent> decider, DateTimeOffset? asOf, CancellationToken ct) where TEvent : class

@@ -19,7 +19,8 @@ namespace GovReport.Host.Features.Web.Pages;
 /// </summary>
 public sealed class TongHopModel(
     CatalogueReader catalogue, CallerAccess access, PerformanceQuery performance, ReportingStatusQuery reporting,
-    ProjectionFreshness freshness, IOptions<ProjectionOptions> options, SummaryStore summaries, TimeProvider clock) : WebPage
+    ProjectionFreshness freshness, IOptions<ProjectionOptions> options, SummaryStore summaries, TimeProvider clock,
+    IOptions<Targets.PlanOptions> plans) : WebPage
 {
     public string UnitId { get; private set; } = "";
     public string UnitName { get; private set; } = "";
@@ -63,7 +64,8 @@ public sealed class TongHopModel(
 
         if (request.AsOf is null)
             CaughtUp = (await FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct)).CaughtUp;
-        Report = await performance.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, null, ct);
+        // Against the deployment's official plan, as the API's comparison without plan= is.
+        Report = await performance.RunAsync(unit, request.Period.LastMonth, request.View, request.AsOf, null, ct, plans.Value.OfficialBaseline);
         Status = await reporting.RunAsync(unit.Value, request.Period, ct, request.AsOf);
         Summaries = await summaries.ListAsync(unit.Value, request.Period.Id, ct);
         return Page();

@@ -17,6 +17,8 @@ namespace GovReport.Host.Features.Web.Pages.BaoCao;
 /// write path; a refused figure is shown beside its input with the text the user typed, and
 /// nothing is saved. After submission the same inputs carry a correction with its reason.
 /// </summary>
+[RequestSizeLimit(UploadFill.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadFill.MaxBytes + 64 * 1024)]
 public sealed class ThangModel(
     ReportWrites writes, StreamCommands commands, CatalogueReader catalogue, CallerAccess access, TimeProvider clock) : WebPage
 {
@@ -26,6 +28,10 @@ public sealed class ThangModel(
     [BindProperty] public string? Proposals { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long? Version { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    /// <summary>What an uploaded file could not fill: a line naming no indicator, a file that cannot be read.</summary>
+    public List<string> UploadErrors { get; } = [];
 
     public string UnitId { get; private set; } = "";
     public string UnitName { get; private set; } = "";
@@ -77,6 +83,47 @@ public sealed class ThangModel(
             if (changed.Count == 0) return null;
             return await writes.CorrectAsync(unitId, month, new CorrectionBody(changed, Reason), Version, Source, ct);
         }, ct);
+
+    /// <summary>
+    /// Fills the inputs from an uploaded .xlsx or .csv by the <c>import</c> verb's rules, for the
+    /// clerk to review: nothing is saved until Lưu nháp or Gửi báo cáo. A multipart POST, so it
+    /// works without JavaScript; the page's size limit bounds the body.
+    /// </summary>
+    public async Task<IActionResult> OnPostTaiLenAsync(string unitId, string month, CancellationToken ct)
+    {
+        if (await LoadAsync(unitId, month, ct) is { } refused) return refused;
+        if (!CanFile) return Refuse();
+        Values = Indicators.Where(i => Report.ValueOf(i.Code) is not null)
+            .ToDictionary(i => i.Code.Value, i => (string?)NumberEntry.Show(Report.ValueOf(i.Code)!.Value), StringComparer.Ordinal);
+        (Results, Difficulties, Proposals) = (Report.Narrative?.Results, Report.Narrative?.Difficulties, Report.Narrative?.Proposals);
+        Version = ReadVersion;
+        if (!Editable)
+        {
+            PageError = "Báo cáo đã gửi: không điền lại từ tệp được; hãy điều chỉnh từng số liệu kèm lý do.";
+            return Again();
+        }
+        if (Upload is null || Upload.Length == 0)
+        {
+            UploadErrors.Add("Hãy chọn một tệp .xlsx hoặc .csv.");
+            return Again();
+        }
+        if (Upload.Length > UploadFill.MaxBytes)
+        {
+            UploadErrors.Add(UploadFill.Rejected(Imports.SheetProblem.TooLarge));
+            return Again();
+        }
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, ct);
+        var target = new ReportTarget(new UnitId(UnitId), Month, default);
+        var filled = await UploadFill.ReadAsync(Path.GetFileName(Upload.FileName), buffer.ToArray(), target,
+            ReportInput.Today(clock.GetUtcNow()), catalogue, ct);
+        foreach (var (code, text) in filled.Values) Values[code] = text;
+        foreach (var (code, message) in filled.FieldErrors) FieldErrors[code] = message;
+        UploadErrors.AddRange(filled.FileErrors);
+        if (FieldErrors.Count > 0 || UploadErrors.Count > 0) return Again();
+        Done = $"Đã điền {filled.Values.Count} số liệu từ tệp {Path.GetFileName(Upload.FileName)}. Hãy kiểm tra rồi bấm Lưu nháp hoặc Gửi báo cáo: số liệu chưa được lưu.";
+        return Page();
+    }
 
     private long ReadVersion { get; set; }
 
