@@ -10,12 +10,12 @@ namespace GovReport.Host.Features.Web.Pages.KiemToan;
 /// <summary>
 /// The event log for an auditor: GET /api/audit/events's filter and paging
 /// (<see cref="AuditEventsEndpoint.Filter"/>, <see cref="AuditEventsEndpoint.ReadPageAsync"/>),
-/// under the same policy (auditors and admins), fifty events a page.
+/// under the same policy (auditors and admins), fifty events a page unless <c>limit</c> says otherwise.
 /// </summary>
 [Authorize(Policy = Policies.Audit)]
 public sealed class NhatKyModel(NpgsqlDataSource dataSource) : WebPage
 {
-    public const int PageSize = 50;
+    public const int DefaultPageSize = 50;
 
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Indicator { get; set; }
@@ -23,6 +23,7 @@ public sealed class NhatKyModel(NpgsqlDataSource dataSource) : WebPage
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Limit { get; set; }
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public string? Next { get; private set; }
@@ -34,6 +35,7 @@ public sealed class NhatKyModel(NpgsqlDataSource dataSource) : WebPage
         var errors = new InputErrors();
         var filter = AuditEventsEndpoint.Filter(null, Unit, Indicator, Type, From, To, errors);
         var after = AuditEventsEndpoint.Cursor(After, errors);
+        var pageSize = (int)AuditParameters.Number(Limit, "limit", DefaultPageSize, 1, 500, errors);
         if (errors.Any)
         {
             Errors = errors.All.Select(e => e.Field switch
@@ -44,12 +46,13 @@ public sealed class NhatKyModel(NpgsqlDataSource dataSource) : WebPage
                 "from" => "Thời điểm \"Từ\" không hợp lệ: viết như 2022-09-10T00:00:00Z.",
                 "to" => "Thời điểm \"Đến\" không hợp lệ hoặc trước thời điểm \"Từ\".",
                 "after" => "Trang không hợp lệ; hãy bắt đầu lại từ trang đầu.",
+                "limit" => "Số sự kiện mỗi trang là một số từ 1 đến 500.",
                 _ => "Yêu cầu không hợp lệ.",
             }).Distinct().ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var page = await AuditEventsEndpoint.ReadPageAsync(dataSource, filter, after, PageSize, ct);
+        var page = await AuditEventsEndpoint.ReadPageAsync(dataSource, filter, after, pageSize, ct);
         (Events, Next) = (page.Events, page.Next);
         return Page();
     }
@@ -57,7 +60,7 @@ public sealed class NhatKyModel(NpgsqlDataSource dataSource) : WebPage
     /// <summary>This page's filters with another cursor: the link to the next page (or, without one, the first).</summary>
     public string Link(string? after)
     {
-        var query = new Dictionary<string, string?> { ["unit"] = Unit, ["indicator"] = Indicator, ["type"] = Type, ["from"] = From, ["to"] = To, ["after"] = after };
+        var query = new Dictionary<string, string?> { ["unit"] = Unit, ["indicator"] = Indicator, ["type"] = Type, ["from"] = From, ["to"] = To, ["limit"] = Limit, ["after"] = after };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/kiem-toan/nhat-ky", query.Where(q => q.Value is not null));
     }
 
