@@ -8,9 +8,15 @@ public sealed record AuditedEvent(RecordedEvent Event, byte[] Hash);
 
 /// <summary>
 /// Which events to read: one exact stream, or every stream of one unit, within a recorded-time
-/// range (<see cref="From"/> inclusive, <see cref="To"/> exclusive).
+/// range (<see cref="From"/> inclusive, <see cref="To"/> exclusive); optionally only events stored
+/// under one <see cref="Type"/> name, and only those naming one <see cref="Indicator"/> (its own
+/// stream, or an <c>indicator</c> key anywhere in the event's data: a report's figures, a plan's lines).
 /// </summary>
-public sealed record EventLogFilter(string? Stream = null, string? Unit = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+public sealed record EventLogFilter(string? Stream = null, string? Unit = null, DateTimeOffset? From = null, DateTimeOffset? To = null)
+{
+    public string? Type { get; init; }
+    public string? Indicator { get; init; }
+}
 
 /// <summary>
 /// The log in commit order, filtered and paged for audit. Pages follow (transaction id, sequence)
@@ -44,6 +50,19 @@ public static class EventLogQuery
                 """);
             command.Parameters.AddWithValue("unit", filter.Unit);
             command.Parameters.AddWithValue("unit_like", EscapeLike(filter.Unit));
+        }
+        if (filter.Type is not null)
+        {
+            sql.Append(" AND event_type = @type");
+            command.Parameters.AddWithValue("type", filter.Type);
+        }
+        if (filter.Indicator is not null)
+        {
+            sql.Append("""
+                 AND (stream_id = 'indicator-' || @indicator
+                      OR jsonb_path_exists(data, '$.**.indicator ? (@ == $code)', jsonb_build_object('code', @indicator::text)))
+                """);
+            command.Parameters.AddWithValue("indicator", filter.Indicator);
         }
         if (filter.From is not null)
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GovReport.Domain;
+using GovReport.Domain.Catalogue;
 using GovReport.EventStore;
 using GovReport.EventStore.Audit;
 using GovReport.Host.Infrastructure.Http;
@@ -42,26 +44,50 @@ internal static class AuditEventsEndpoint
         .ProducesProblem(StatusCodes.Status403Forbidden);
 
     public static async Task<Results<Ok<AuditEventsPage>, FileContentHttpResult, ProblemHttpResult>> Get(
-        string? stream, string? unit, string? from, string? to, string? after, string? limit, string? format,
+        string? stream, string? unit, string? indicator, string? type, string? from, string? to, string? after, string? limit, string? format,
         HttpContext http, NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var errors = new InputErrors();
+        var filter = Filter(stream, unit, indicator, type, from, to, errors);
+        var afterPosition = Cursor(after, errors);
+        var pageSize = (int)AuditParameters.Number(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
+        if (errors.Any) return errors.ToProblem();
+
+        var page = await ReadPageAsync(dataSource, filter, afterPosition, pageSize, ct);
+        if (page.Next is not null) http.Response.Headers["X-Next-After"] = page.Next;
+
+        if (!AuditCsv.Wanted(http.Request, format)) return TypedResults.Ok(page);
+        return AuditCsv.File("audit-events.csv", CsvHeaders, page.Events.Select(e => (IReadOnlyList<object?>)
+        [
+            e.Sequence, e.Stream, e.Version, e.Type, e.RecordedAt, e.Actor, e.Source, e.Reason,
+            e.CorrelationId, e.CausationId, e.Data.GetRawText(), e.Hash,
+        ]));
+    }
+
+    /// <summary>The filter the query string asks for (shared with the auditor's event log page); each bad parameter is named in <paramref name="errors"/>.</summary>
+    public static EventLogFilter Filter(string? stream, string? unit, string? indicator, string? type, string? from, string? to, InputErrors errors)
+    {
         if (stream is not null && (string.IsNullOrWhiteSpace(stream) || stream.Length > 200))
             errors.Add("stream", "stream is a stream id of 1 to 200 characters, e.g. report-xa-nong-thuong-2022-08.");
         var unitId = AuditParameters.Unit(unit, errors, required: false);
         if (stream is not null && unit is not null)
             errors.Add("unit", "Filter by stream or by unit, not both.");
+        IndicatorCode? code = string.IsNullOrWhiteSpace(indicator) ? null : AuditParameters.Indicator(indicator, errors);
+        if (type is not null && !EventTypes.ByName.ContainsKey(type))
+            errors.Add("type", $"type is a stored event name such as report_submitted or figures_corrected; '{type}' is not one.");
         var fromInstant = errors.Instant("from", from);
         var toInstant = errors.Instant("to", to);
         if (fromInstant is not null && toInstant is not null && toInstant < fromInstant)
             errors.Add("to", "to must not be before from.");
-        var afterPosition = Cursor(after, errors);
-        var pageSize = (int)AuditParameters.Number(limit, "limit", DefaultLimit, 1, MaxLimit, errors);
-        if (errors.Any) return errors.ToProblem();
+        return new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant) { Type = type, Indicator = code?.Value };
+    }
 
-        var filter = new EventLogFilter(stream, unitId?.Value, fromInstant, toInstant);
+    /// <summary>One page of the log from <paramref name="after"/>, with the cursor of the next (null: no more).</summary>
+    public static async Task<AuditEventsPage> ReadPageAsync(
+        NpgsqlDataSource dataSource, EventLogFilter filter, SubscriptionPosition after, int pageSize, CancellationToken ct)
+    {
         // One more than asked tells whether there is a next page without a count.
-        var rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
+        var rows = await EventLogQuery.ReadAsync(dataSource, filter, after, pageSize + 1, ct);
         // A short page may be missing events that committed behind a still-running transaction
         // (anywhere on the server: the barrier is cluster-wide): give them a moment, bounded at
         // HeldBackWait, so an auditor sees what was just written. A second was too short beside
@@ -69,18 +95,10 @@ internal static class AuditEventsEndpoint
         for (var wait = 0; rows.Count <= pageSize && wait < HeldBackWait / HeldBackPoll && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
         {
             await Task.Delay(HeldBackPoll, ct);
-            rows = await EventLogQuery.ReadAsync(dataSource, filter, afterPosition, pageSize + 1, ct);
+            rows = await EventLogQuery.ReadAsync(dataSource, filter, after, pageSize + 1, ct);
         }
         var events = rows.Take(pageSize).Select(ToApi).ToList();
-        var next = rows.Count > pageSize ? CursorOf(rows[pageSize - 1].Event.Position) : null;
-        if (next is not null) http.Response.Headers["X-Next-After"] = next;
-
-        if (!AuditCsv.Wanted(http.Request, format)) return TypedResults.Ok(new AuditEventsPage(events, next));
-        return AuditCsv.File("audit-events.csv", CsvHeaders, events.Select(e => (IReadOnlyList<object?>)
-        [
-            e.Sequence, e.Stream, e.Version, e.Type, e.RecordedAt, e.Actor, e.Source, e.Reason,
-            e.CorrelationId, e.CausationId, e.Data.GetRawText(), e.Hash,
-        ]));
+        return new AuditEventsPage(events, rows.Count > pageSize ? CursorOf(rows[pageSize - 1].Event.Position) : null);
     }
 
     private static AuditEvent ToApi(AuditedEvent row)
@@ -94,7 +112,7 @@ internal static class AuditEventsEndpoint
     private static string CursorOf(SubscriptionPosition position) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{position.TransactionId}.{position.Sequence}");
 
-    private static SubscriptionPosition Cursor(string? text, InputErrors errors)
+    public static SubscriptionPosition Cursor(string? text, InputErrors errors)
     {
         if (string.IsNullOrEmpty(text)) return SubscriptionPosition.Start;
         var parts = text.Split('.');

@@ -16,6 +16,11 @@ public abstract class WebPage : PageModel
 
     protected IActionResult Invalid(string message) => Message(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", message);
 
+    /// <summary>For a handler shared between pages: the same refusals, from outside.</summary>
+    internal IActionResult Refused() => Refuse();
+
+    internal IActionResult NotPublished() => Missing("Không có bản tổng hợp này.");
+
     private PartialViewResult Message(int status, string title, string message)
     {
         var result = Partial("_Message", new PageMessage(title, message));

@@ -46,6 +46,15 @@ internal static class WebText
         ("ytd", "Lũy kế từ đầu năm"), ("year", "Năm"),
     ];
 
+    /// <summary>A plan baseline as the briefing names it: "đạt 60% kế hoạch tỉnh giao, đạt 58% kế hoạch HĐND huyện giao".</summary>
+    public static string Baseline(string baseline) => baseline switch
+    {
+        "assigned" => "Kế hoạch giao",
+        "council" => "Kế hoạch HĐND",
+        "stretch" => "Kế hoạch phấn đấu",
+        _ => baseline,
+    };
+
     public static string HistoryChange(string change) => change switch
     {
         "drafted" => "Lập nháp",

@@ -46,7 +46,11 @@ public sealed class IndexModel(CatalogueReader catalogue, TimeProvider clock) : 
                 Links.Add(new($"Tổng hợp kết quả — {await NameOf(unit)}", $"/tong-hop/{unit}"));
         }
         if (user.CanAudit)
+        {
             Links.Add(new("Lịch sử số liệu (kiểm toán)", "/kiem-toan/lich-su"));
+            Links.Add(new("Nhật ký sự kiện", "/kiem-toan/nhat-ky"));
+            Links.Add(new("Kiểm tra tính toàn vẹn", "/kiem-toan/kiem-tra"));
+        }
         if (user.IsAdmin)
             Links.Add(new("Tài khoản và quyền", "/quan-tri/tai-khoan"));
     }

@@ -22,6 +22,9 @@ public sealed class LichSuModel(PgEventStore store, CatalogueReader catalogue, T
     public string Measure { get; private set; } = "";
     public string Period { get; private set; } = "";
     public DateTimeOffset? AsOf { get; private set; }
+    public string Indicator { get; private set; } = "";
+    public string PeriodId { get; private set; } = "";
+    public string? AsOfText { get; private set; }
     public IReadOnlyList<FigureHistoryEntry> Entries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? unit, string? indicator, string? period, string? asOf, CancellationToken ct)
@@ -37,6 +40,7 @@ public sealed class LichSuModel(PgEventStore store, CatalogueReader catalogue, T
         var definition = (await catalogue.IndicatorsAsync([code!.Value], ct)).FirstOrDefault();
         if (row is null || definition is null) return Missing("Không có đơn vị hoặc chỉ tiêu này.");
         (Unit, UnitName, IndicatorName, Measure, Period) = (row.Id, row.Name, definition.Name, definition.Measure, month!.Value.Label);
+        (Indicator, PeriodId, AsOfText) = (code.Value.Value, month.Value.ToString(), asOf?.Trim());
 
         // "As of" reads only what had been recorded by then: what an auditor would have seen that day.
         var stream = await store.ReadStreamAsync(StreamIds.Report(unitId.Value, month.Value), asOf: AsOf, ct: ct);
