@@ -38,7 +38,7 @@ public sealed record IndicatorView(
 
 internal static class PutIndicatorEndpoint
 {
-    public const int MaxSectorLength = 100;
+    public const int MaxSectorLength = IndicatorWrites.MaxSectorLength;
 
     public static RouteHandlerBuilder MapPutIndicator(this RouteGroupBuilder indicators) => indicators
         .MapPut("/{code}", Handle)
@@ -55,57 +55,15 @@ internal static class PutIndicatorEndpoint
         .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     internal static async Task<Results<Created<IndicatorView>, Ok<IndicatorView>, ProblemHttpResult>> Handle(
-        string code, [FromBody] PutIndicatorRequest body, HttpContext http, RequestContext context, StreamCommands commands,
-        CatalogueReader catalogue, CancellationToken ct)
+        string code, [FromBody] PutIndicatorRequest body, HttpContext http, IndicatorWrites writes, CancellationToken ct)
     {
-        var errors = new InputErrors();
-        var indicator = errors.IndicatorCode("code", code);
-
-        var name = errors.Required("name", body.Name, IndicatorDecider.MaxNameLength);
-        var measure = errors.Required("measure", body.Measure, IndicatorDecider.MaxMeasureLength);
-        var aggregation = errors.Named<Aggregation>("aggregation", body.Aggregation, Aggregations.TryParse);
-        var direction = errors.Named<Direction>("direction", body.Direction, Directions.TryParse);
-        var sector = errors.Optional("sector", body.Sector, MaxSectorLength);
-        var ratio = RatioOf(errors, aggregation, body);
-        if (errors.Any) return errors.ToProblem();
-
-        var command = new DefineIndicator(indicator!.Value, name!, measure!, aggregation!.Value, direction!.Value, sector,
-            body.AllowsNegative ?? false, body.MinValue, body.MaxValue, ratio);
-        // The parts must be indicators units report, and a part of a ratio cannot become one: the
-        // catalogue holds what the indicator's own stream does not.
-        if (command.Aggregation == Aggregation.Ratio || command.Ratio is not null)
-        {
-            var indicators = (await catalogue.IndicatorsAsync(ct)).ToDictionary(i => i.Code);
-            if (RatioRules.CheckAgainst(command, indicators) is { } badRatio) return DomainProblems.For(badRatio);
-        }
-        var outcome = await commands.ExecuteAsync(
-            StreamIds.Indicator(command.Code), ETags.FromIfMatch(http.Request), IndicatorDecider.Decider, command,
-            CommandProblems.Metadata(context), ct);
-
-        if (DomainProblems.For(outcome) is { } problem) return problem;
+        var written = await writes.DefineAsync(code, body, ETags.FromIfMatch(http.Request), "api", ct);
+        if (written.Problem is { } problem) return problem;
+        var outcome = written.Command!;
         var view = IndicatorView.From(outcome.State!, outcome.Version);
         http.Response.Headers.ETag = ETags.For(outcome.Version);
         return outcome.Appended > 0 && outcome.Version == outcome.Appended
             ? TypedResults.Created($"/api/indicators/{view.Code}", view)
             : TypedResults.Ok(view);
-    }
-
-    /// <summary>The ratio's parts as given; each part named is checked for shape here, for existence against the catalogue.</summary>
-    private static RatioDefinition? RatioOf(InputErrors errors, Aggregation? aggregation, PutIndicatorRequest body)
-    {
-        if (aggregation != Aggregation.Ratio && body.Numerator is null && body.Denominator is null && body.Scale is null) return null;
-        if (aggregation != Aggregation.Ratio)
-        {
-            errors.Add(body.Numerator is not null ? "numerator" : body.Denominator is not null ? "denominator" : "scale",
-                "numerator, denominator and scale belong to an indicator with aggregation 'ratio'.");
-            return null;
-        }
-        if (body.Numerator is null) errors.Add("numerator", "A ratio indicator needs a numerator: the code of an indicator units report.");
-        if (body.Denominator is null) errors.Add("denominator", "A ratio indicator needs a denominator: the code of an indicator units report.");
-        var numerator = body.Numerator is null ? null : errors.IndicatorCode("numerator", body.Numerator);
-        var denominator = body.Denominator is null ? null : errors.IndicatorCode("denominator", body.Denominator);
-        if (body.Scale is { } scale && (scale <= 0 || scale > RatioDefinition.MaxScale))
-            errors.Add("scale", $"scale must be positive and at most {RatioDefinition.MaxScale:0}.");
-        return numerator is { } n && denominator is { } d ? new RatioDefinition(n, d, body.Scale ?? RatioDefinition.DefaultScale) : null;
     }
 }
