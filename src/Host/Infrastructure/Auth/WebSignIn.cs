@@ -31,7 +31,7 @@ internal static class WebSignIn
         {
             cookie.LoginPath = LoginPath;
             cookie.LogoutPath = LogoutPath;
-            cookie.AccessDeniedPath = LoginPath;
+            cookie.AccessDeniedPath = Features.Web.AccessDeniedPage.Path;
             cookie.Cookie.Name = "govreport.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -49,9 +49,11 @@ internal static class WebSignIn
                 else context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Task.CompletedTask;
             };
+            // A refused page request shows the Vietnamese access-denied page in place, still 403.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (WantsPage(context.Request)) Features.Web.AccessDeniedPage.Mark(context.HttpContext);
                 return Task.CompletedTask;
             };
         });
