@@ -28,11 +28,10 @@ internal static class WebSetup
         return services;
     }
 
-    /// <summary>Static assets come before authentication: the sign-in page's stylesheet needs no session. The access-denied page wraps what follows.</summary>
+    /// <summary>Static assets come before authentication: the sign-in page's stylesheet needs no session.</summary>
     public static WebApplication UseGovReportWebAssets(this WebApplication app)
     {
         app.UseStaticFiles();
-        app.Use(AccessDeniedPage.ReExecuteAsync);
         return app;
     }
 
