@@ -84,6 +84,8 @@ public static class GovReportApp
         Features.Periods.CalendarSetup.AddReportingCalendar(services);
         services.AddApiModule<Features.Reports.ReportsEndpoints>();
         services.AddScoped<Features.Reports.ReportWrites>();
+        services.AddScoped<Features.Catalogue.IndicatorWrites>();
+        services.AddScoped<Features.Targets.TargetWrites>();
         services.AddSingleton<Features.Reports.ReviewQueue>();
         services.AddApiModule<Features.Performance.PerformanceEndpoints>();
         services.AddApiModule<Features.Performance.ReportingStatusEndpoints>();

@@ -15,6 +15,7 @@ internal static class WebSignIn
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string LoginPath = "/dang-nhap";
     public const string LogoutPath = "/dang-xuat";
+    public const string AccessDeniedPath = "/khong-co-quyen";
 
     public static string SchemeFor(HttpContext http) =>
         IsApi(http.Request.Path) || HasBearer(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme;
@@ -31,7 +32,7 @@ internal static class WebSignIn
         {
             cookie.LoginPath = LoginPath;
             cookie.LogoutPath = LogoutPath;
-            cookie.AccessDeniedPath = LoginPath;
+            cookie.AccessDeniedPath = AccessDeniedPath;
             cookie.Cookie.Name = "govreport.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -49,8 +50,15 @@ internal static class WebSignIn
                 else context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return Task.CompletedTask;
             };
+            // A browser refused by a policy is sent to the Vietnamese access-denied page, which itself
+            // answers 403; anything else gets the bare 403, as the API answers.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
+                if (WantsPage(context.Request))
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };

@@ -45,6 +45,11 @@ public sealed class IndexModel(CatalogueReader catalogue, TimeProvider clock) : 
             foreach (var unit in scopes)
                 Links.Add(new($"Tổng hợp kết quả — {await NameOf(unit)}", $"/tong-hop/{unit}"));
         }
+        if (user.CanManageCatalogue)
+        {
+            Links.Add(new("Cây đơn vị và chỉ tiêu kế hoạch", "/don-vi"));
+            Links.Add(new("Danh mục chỉ tiêu", "/chi-tieu"));
+        }
         if (user.CanAudit)
         {
             Links.Add(new("Lịch sử số liệu (kiểm toán)", "/kiem-toan/lich-su"));
