@@ -95,6 +95,7 @@ public static class GovReportApp
         Features.Summaries.SummarySetup.AddGovReportSummaries(services);
         services.AddSingleton<Features.Summaries.BlockSummarySources>();
         services.AddGovReportAudit();
+        Infrastructure.Messaging.MessagingSetup.AddGovReportMessaging(services);
         Features.Web.WebSetup.AddGovReportWeb(services);
         services.AddReadinessProbe<DatabaseProbe>();
         services.AddOpenApi(o => o
