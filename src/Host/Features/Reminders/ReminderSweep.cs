@@ -22,9 +22,9 @@ namespace GovReport.Host.Features.Reminders;
 public sealed class ReminderSweep(
     IServiceProvider services, ReportingStatusQuery status, CatalogueReader catalogue, ReportingCalendar calendar,
     ReminderStore store, ProjectionFreshness freshness, IOptions<ProjectionOptions> projections,
-    IOptions<ReminderOptions> options, IOptions<MessagingOptions> messaging, TimeProvider clock, ILogger<ReminderSweep> log) : BackgroundService
+    IOptions<ReminderOptions> options, MessagingMode messaging, TimeProvider clock, ILogger<ReminderSweep> log) : BackgroundService
 {
-    public bool Runs => messaging.Value.Enabled && options.Value.Enabled;
+    public bool Runs => messaging.Durable && options.Value.Enabled;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

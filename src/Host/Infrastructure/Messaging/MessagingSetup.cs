@@ -1,6 +1,5 @@
 using GovReport.Host.Features.Dhis2.Push;
 using GovReport.Host.Features.Reminders;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -10,17 +9,21 @@ namespace GovReport.Host.Infrastructure.Messaging;
 
 /// <summary>
 /// Wolverine as the durable message bus for the DHIS2 push and the reminders. Registered always
-/// (handlers can be invoked in process either way); whether it persists is decided when the host
-/// starts, from <see cref="MessagingOptions"/>, because a test host's settings arrive only then.
+/// (its handlers can run in process either way); whether it persists to PostgreSQL is decided while
+/// registering, because Wolverine's persistence adds services of its own: from the builder's
+/// configuration (appsettings, environment, command line; a WebApplicationFactory passes it with
+/// <c>UseSetting</c>). The connection itself is taken from the container, lazily.
 /// </summary>
 public static class MessagingSetup
 {
     /// <summary>The local queue every durable message of ours runs through.</summary>
     public const string Queue = "govreport";
 
-    public static IServiceCollection AddGovReportMessaging(this IServiceCollection services)
+    public static IHostApplicationBuilder AddGovReportMessaging(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        var settings = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var services = builder.Services;
+        services.AddSingleton(new MessagingMode(settings.Enabled));
         services.AddWolverine(ExtensionDiscovery.ManualOnly, opts =>
         {
             // Wolverine 6.62 starts only with generated handler code; compile it at run time.
@@ -41,34 +44,27 @@ public static class MessagingSetup
             opts.PublishMessage<PushApprovedFigures>().ToLocalQueue(Queue);
             opts.PublishMessage<RemindUnit>().ToLocalQueue(Queue);
             opts.PublishMessage<DeliverReminderWebhook>().ToLocalQueue(Queue);
+            if (!settings.Enabled)
+            {
+                opts.Durability.Mode = DurabilityMode.MediatorOnly;
+                return;
+            }
+            opts.Durability.Mode = settings.Balanced ? DurabilityMode.Balanced : DurabilityMode.Solo;
+            opts.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(sp => sp.GetRequiredService<NpgsqlDataSource>(), settings.Schema);
+            opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
+            opts.LocalQueue(Queue).UseDurableInbox();
         });
-        services.AddAsyncWolverineExtension<MessagingPersistence>();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         services.AddHttpClient(OutboundHttp.Dhis2, c => c.Timeout = TimeSpan.FromSeconds(60));
         services.AddHttpClient(OutboundHttp.Webhook, c => c.Timeout = TimeSpan.FromSeconds(30));
         Dhis2PushSetup.AddGovReportDhis2Push(services);
         ReminderSetup.AddGovReportReminders(services);
-        return services;
+        return builder;
     }
 }
 
-/// <summary>Persistence on the service's PostgreSQL, or none, as the deployment says at start.</summary>
-internal sealed class MessagingPersistence(IOptions<MessagingOptions> options, NpgsqlDataSource dataSource) : IAsyncWolverineExtension
-{
-    public ValueTask Configure(WolverineOptions opts)
-    {
-        var settings = options.Value;
-        if (!settings.Enabled)
-        {
-            opts.Durability.Mode = DurabilityMode.MediatorOnly;
-            return ValueTask.CompletedTask;
-        }
-        opts.Durability.Mode = settings.Balanced ? DurabilityMode.Balanced : DurabilityMode.Solo;
-        opts.PersistMessagesWithPostgresql(dataSource, settings.Schema);
-        opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
-        opts.LocalQueue(MessagingSetup.Queue).UseDurableInbox();
-        return ValueTask.CompletedTask;
-    }
-}
+/// <summary>Whether messages persist (and the relay and the sweep run), as decided at registration.</summary>
+public sealed record MessagingMode(bool Durable);
 
 /// <summary>Names of the outbound HTTP clients (traced by the HttpClient instrumentation).</summary>
 public static class OutboundHttp

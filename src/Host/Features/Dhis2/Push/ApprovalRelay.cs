@@ -22,13 +22,13 @@ namespace GovReport.Host.Features.Dhis2.Push;
 /// </remarks>
 public sealed class ApprovalRelay(
     NpgsqlDataSource dataSource, EventSubscription reader, EventNotifications notifications, IServiceProvider services,
-    IOptions<MessagingOptions> messaging, IOptions<Dhis2Options> dhis2, ILogger<ApprovalRelay> log) : BackgroundService
+    MessagingMode messaging, IOptions<Dhis2Options> dhis2, ILogger<ApprovalRelay> log) : BackgroundService
 {
     public const string Checkpoint = "dhis2-push-relay";
     private const int PageSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    public bool Runs => messaging.Value.Enabled && dhis2.Value.Push.Configured;
+    public bool Runs => messaging.Durable && dhis2.Value.Push.Configured;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
