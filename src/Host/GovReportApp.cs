@@ -8,6 +8,7 @@ using GovReport.Host.Infrastructure.Telemetry;
 using GovReport.Host.Infrastructure.OpenApi;
 using GovReport.Host.Infrastructure.Storage;
 using GovReport.Host.Infrastructure.Daemon;
+using GovReport.Host.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class GovReportApp
         });
         builder.Services.AddGovReportServices();
         builder.AddGovReportTelemetry();
+        builder.AddGovReportMessaging();
         var app = builder.Build();
         app.UseGovReportPipeline();
         app.MapGovReportEndpoints();

@@ -63,9 +63,13 @@ public class GovReportFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimit:TokensPerPeriod"] = "100000",
             // The summary scheduler appends on its own; tests that want it drive it by hand.
             ["Summaries:Enabled"] = "false",
+            // Durable messaging (Wolverine's tables, the DHIS2 relay, reminders) only where a test turns it on.
+            ["Messaging:Enabled"] = "false",
         };
         ConfigureSettings(settings);
         builder.UseEnvironment(EnvironmentName);
+        // Read while registering (Wolverine's persistence adds services), so it must be host configuration.
+        builder.UseSetting("Messaging:Enabled", settings["Messaging:Enabled"]);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(ConfigureServices);
     }

@@ -84,6 +84,7 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
         await Projections.Poison.ProjectionFailures.MigrateAsync(dataSource, ct);
         await Infrastructure.Idempotency.IdempotencySchema.MigrateAsync(dataSource, ct);
         await Infrastructure.Auth.Accounts.AccountsSchema.MigrateAsync(dataSource, ct);
+        await Infrastructure.Messaging.MessagingSchema.MigrateAsync(dataSource, ct);
         if (owner.DataSource is null) return;
         var runtime = await RuntimeRoleGrants.RoleOfAsync(store.DataSource, ct);
         if (runtime != await RuntimeRoleGrants.RoleOfAsync(owner.DataSource, ct))
@@ -99,7 +100,9 @@ internal sealed class MigrationService(PgEventStore store, SchemaOwner owner, IL
             == Projections.Poison.ProjectionFailures.Migrations.Count
         && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Idempotency.IdempotencySchema.Component, ct) > 0
         && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Auth.Accounts.AccountsSchema.Component, ct)
-            == Infrastructure.Auth.Accounts.AccountsSchema.Migrations.Length;
+            == Infrastructure.Auth.Accounts.AccountsSchema.Migrations.Length
+        && await EventStore.Schema.SchemaMigrator.CurrentVersionAsync(dataSource, Infrastructure.Messaging.MessagingSchema.Component, ct)
+            == Infrastructure.Messaging.MessagingSchema.Migrations.Length;
 }
 
 internal sealed class MigrationProbe(PgEventStore store) : IReadinessProbe

@@ -44,13 +44,16 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource(Telemetry.ActivitySources))
+                .AddSource(Telemetry.ActivitySources)
+                // Durable messages: each send, receipt and handler run, so a push or reminder joins its trace.
+                .AddSource("Wolverine"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(Telemetry.Meters));
+                .AddMeter(Telemetry.Meters)
+                .AddMeter("Wolverine"));
         // One exporter for traces, metrics and logs; unlike AddOtlpExporter it honours the per-signal endpoints.
         if (ExportConfigured(builder.Configuration)) telemetry.UseOtlpExporter();
         return builder;
