@@ -16,11 +16,14 @@ namespace GovReport.Host.Features.Catalogue;
 /// The whole definition of an indicator; omitted optional fields mean "none" (no sector, not
 /// negative, the default plausible range: ±10^15, or 0–100 for a percentage). A ratio
 /// (<c>aggregation: "ratio"</c>) names its <see cref="Numerator"/> and <see cref="Denominator"/>,
-/// two indicators units report, and a <see cref="Scale"/> (default 100).
+/// two indicators units report, and a <see cref="Scale"/> (default 100). <see cref="AtMost"/> declares
+/// cross-indicator rules: the codes whose figures this one's should not exceed in the same report
+/// (a breach is a warning at submission, never a refusal).
 /// </summary>
 public sealed record PutIndicatorRequest(
     string? Name, string? Measure, string? Aggregation, string? Direction, string? Sector, bool? AllowsNegative,
-    decimal? MinValue = null, decimal? MaxValue = null, string? Numerator = null, string? Denominator = null, decimal? Scale = null);
+    decimal? MinValue = null, decimal? MaxValue = null, string? Numerator = null, string? Denominator = null, decimal? Scale = null,
+    IReadOnlyList<string?>? AtMost = null);
 
 /// <param name="MinValue">The lower bound the catalogue set (null: the default); <paramref name="Range"/> is what applies.</param>
 /// <param name="Numerator">A ratio's parts and scale; absent on a reported indicator.</param>
@@ -29,11 +32,13 @@ public sealed record IndicatorView(
     decimal? MinValue, decimal? MaxValue, PlausibleRange Range,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Numerator = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Denominator = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Scale = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AtMost = null)
 {
     internal static IndicatorView From(Indicator i, long version) =>
         new(i.Code.Value, i.Name, i.Measure, i.Aggregation.ToApiString(), i.Direction.ToApiString(), i.Sector, i.AllowsNegative, version,
-            i.MinValue, i.MaxValue, i.Range, i.Ratio?.Numerator.Value, i.Ratio?.Denominator.Value, i.Ratio?.Scale);
+            i.MinValue, i.MaxValue, i.Range, i.Ratio?.Numerator.Value, i.Ratio?.Denominator.Value, i.Ratio?.Scale,
+            i.Rules?.AtMost.Select(c => c.Value).ToArray());
 }
 
 internal static class PutIndicatorEndpoint

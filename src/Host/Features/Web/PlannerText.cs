@@ -50,6 +50,7 @@ internal static class PlannerText
         "numerator" => "Tử số phải là mã một chỉ tiêu các đơn vị báo cáo (chỉ dùng cho chỉ tiêu tỷ lệ).",
         "denominator" => "Mẫu số phải là mã một chỉ tiêu các đơn vị báo cáo (chỉ dùng cho chỉ tiêu tỷ lệ).",
         "scale" => "Hệ số phải dương, ví dụ 100 cho phần trăm.",
+        "atMost" => "Kiểm tra chéo: tối đa 10 mã chỉ tiêu các đơn vị báo cáo, khác chỉ tiêu này, không trùng nhau.",
         "minValue" or "maxValue" => "Khoảng hợp lý không hợp lệ (trong ±10^15, giá trị nhỏ nhất không lớn hơn giá trị lớn nhất).",
         "decision" => "Số quyết định tối đa 200 ký tự.",
         "reason" => "Điều chỉnh kế hoạch cần ghi lý do (tối đa 1.000 ký tự).",

@@ -29,6 +29,8 @@ public sealed class SuaChiTieuModel(IndicatorWrites writes, StreamCommands comma
     [BindProperty] public string? Numerator { get; set; }
     [BindProperty] public string? Denominator { get; set; }
     [BindProperty] public string? Scale { get; set; }
+    /// <summary>Cross-indicator rules: the codes this indicator's figure should not exceed, comma separated.</summary>
+    [BindProperty] public string? AtMost { get; set; }
     [BindProperty] public long? Version { get; set; }
 
     /// <summary>An indicator already defined: its code is fixed (the code is its identity in every report).</summary>
@@ -48,6 +50,7 @@ public sealed class SuaChiTieuModel(IndicatorWrites writes, StreamCommands comma
         (Aggregation, Direction) = (indicator.Aggregation.ToApiString(), indicator.Direction.ToApiString());
         (MinValue, MaxValue) = (Show(indicator.MinValue), Show(indicator.MaxValue));
         (Numerator, Denominator, Scale) = (indicator.Ratio?.Numerator.Value, indicator.Ratio?.Denominator.Value, Show(indicator.Ratio?.Scale));
+        AtMost = indicator.Rules is { } rules ? string.Join(", ", rules.AtMost.Select(c => c.Value)) : null;
         return Page();
     }
 
@@ -61,7 +64,7 @@ public sealed class SuaChiTieuModel(IndicatorWrites writes, StreamCommands comma
 
         var ratio = Aggregation == "ratio";
         var body = new PutIndicatorRequest(Name, Measure, Aggregation, Direction, Blank(Sector), AllowsNegative, min, max,
-            ratio ? Blank(Numerator) : null, ratio ? Blank(Denominator) : null, ratio ? scale : null);
+            ratio ? Blank(Numerator) : null, ratio ? Blank(Denominator) : null, ratio ? scale : null, Codes(AtMost));
         var outcome = await writes.DefineAsync(Ma?.Trim() ?? "", body, Version, Source, ct);
         if (outcome.Succeeded) return Redirect("/chi-tieu?da=luu");
 
@@ -90,8 +93,14 @@ public sealed class SuaChiTieuModel(IndicatorWrites writes, StreamCommands comma
     private static string Key(string field) => field switch
     {
         "code" => "code",
+        _ when field.StartsWith("atMost", StringComparison.Ordinal) => "atMost",
         _ => char.ToLowerInvariant(field[0]) + field[1..],
     };
+
+    /// <summary>The form's comma-separated codes; none written means no rule (the whole definition is sent, as PUT takes it).</summary>
+    private static IReadOnlyList<string?>? Codes(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => (string?)c).ToList();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
