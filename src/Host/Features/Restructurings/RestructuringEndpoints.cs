@@ -33,6 +33,7 @@ public sealed class RestructuringEndpoints : IApiModule
         group.MapPost("/{id}/revert", RevertAsync).RequireAuthorization(Policies.ManageCatalogue).WithName("RevertRestructuring")
             .WithSummary("Reverts a restructuring (with a reason): a later event, the original stays in the record.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapMoveAccounts();
     }
 
     internal static async Task<Results<Created<RestructuringView>, ProblemHttpResult>> RecordAsync(
