@@ -44,6 +44,7 @@ public static class EventTypes
         ("unit_renamed_by_decision", typeof(UnitRenamedByDecision)),
         ("unit_dissolved", typeof(UnitDissolved)),
         ("restructuring_reverted", typeof(RestructuringReverted)),
+        ("account_moved_to_successor", typeof(AccountMovedToSuccessor)),
     ];
 
     public static IReadOnlyDictionary<string, Type> ByName { get; } = All.ToDictionary(e => e.Name, e => e.Type);

@@ -20,3 +20,6 @@ public sealed record SetUpAccount(string Username, string? Name, IReadOnlyList<s
 public sealed record DisableAccount(string Username);
 
 public sealed record EnableAccount(string Username);
+
+/// <summary>Moves the account from the <paramref name="Predecessors"/> it holds to <paramref name="Successor"/>, by <paramref name="Restructuring"/>.</summary>
+public sealed record MoveAccountToSuccessor(string Username, string Restructuring, IReadOnlyList<UnitId> Predecessors, UnitId Successor);

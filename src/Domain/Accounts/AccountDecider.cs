@@ -20,6 +20,8 @@ public static class AccountDecider
         DisableAccount c => state.Disabled ? Decision<AccountEvent>.Nothing : Decision<AccountEvent>.Ok(new AccountDisabled(c.Username)),
         EnableAccount c when state is null => Missing(c.Username),
         EnableAccount c => state.Disabled ? Decision<AccountEvent>.Ok(new AccountEnabled(c.Username)) : Decision<AccountEvent>.Nothing,
+        MoveAccountToSuccessor c when state is null => Missing(c.Username),
+        MoveAccountToSuccessor c => Move(c, state),
         _ => Decision<AccountEvent>.Nothing,
     };
 
@@ -57,6 +59,11 @@ public static class AccountDecider
         return Decision<AccountEvent>.Ok([.. events]);
     }
 
+    /// <summary>Each predecessor the account holds becomes the successor; one it does not hold is nothing to move.</summary>
+    private static Decision<AccountEvent> Move(MoveAccountToSuccessor command, Account state) =>
+        Decision<AccountEvent>.Ok([.. command.Predecessors.Distinct().Where(state.Units.Contains)
+            .Select(p => new AccountMovedToSuccessor(command.Username, p, command.Successor, command.Restructuring))]);
+
     private static Decision<AccountEvent> Missing(string username) =>
         Decision<AccountEvent>.Fail(ErrorCodes.UnknownAccount, $"There is no account '{username}'.", "username");
 
@@ -68,6 +75,7 @@ public static class AccountDecider
         RoleRevoked e when state is not null => state with { Roles = state.Roles.Remove(e.Role) },
         UnitGranted e when state is not null => state with { Units = state.Units.Add(e.Unit) },
         UnitRevoked e when state is not null => state with { Units = state.Units.Remove(e.Unit) },
+        AccountMovedToSuccessor e when state is not null => state with { Units = state.Units.Remove(e.From).Add(e.To) },
         AccountDisabled when state is not null => state with { Disabled = true },
         AccountEnabled when state is not null => state with { Disabled = false },
         _ => state,

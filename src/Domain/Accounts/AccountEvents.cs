@@ -31,3 +31,11 @@ public sealed record UnitRevoked(string Username, UnitId Unit) : AccountEvent;
 public sealed record AccountDisabled(string Username) : AccountEvent;
 
 public sealed record AccountEnabled(string Username) : AccountEvent;
+
+/// <summary>
+/// A restructuring retired <paramref name="From"/> and an admin moved the account to its
+/// successor <paramref name="To"/>: from now on it acts for <paramref name="To"/> instead, and so
+/// do the tokens issued to it naming <paramref name="From"/>. What it recorded before stays
+/// recorded under <paramref name="From"/>.
+/// </summary>
+public sealed record AccountMovedToSuccessor(string Username, UnitId From, UnitId To, string Restructuring) : AccountEvent;

@@ -10,8 +10,10 @@ public abstract record UnitEvent
 
 public sealed record UnitRegistered(UnitId Id, string Name, UnitKind Kind, UnitId? ParentId, string? Block) : UnitEvent;
 
-public sealed record UnitRenamed(UnitId Id, string Name, string PreviousName) : UnitEvent;
+/// <param name="Restructuring">The restructuring (or its revert) that renamed the unit by decision; null for a plain PUT.</param>
+public sealed record UnitRenamed(UnitId Id, string Name, string PreviousName, string? Restructuring = null) : UnitEvent;
 
-public sealed record UnitMoved(UnitId Id, UnitId? ParentId, UnitId? PreviousParentId) : UnitEvent;
+/// <param name="Restructuring">The restructuring (or its revert) that moved the unit by decision; null for a plain PUT.</param>
+public sealed record UnitMoved(UnitId Id, UnitId? ParentId, UnitId? PreviousParentId, string? Restructuring = null) : UnitEvent;
 
 public sealed record UnitReclassified(UnitId Id, UnitKind Kind, string? Block) : UnitEvent;

@@ -22,10 +22,27 @@ internal static class AccountProjection
         RoleRevoked e => Update(context, recorded, e, "roles = array_remove(roles, @value)", e.Role),
         UnitGranted e => Update(context, recorded, e, Added("units"), e.Unit.Value),
         UnitRevoked e => Update(context, recorded, e, "units = array_remove(units, @value)", e.Unit.Value),
+        AccountMovedToSuccessor e => MovedAsync(context, recorded, e),
         AccountDisabled e => Update(context, recorded, e, "disabled = true", null),
         AccountEnabled e => Update(context, recorded, e, "disabled = false", null),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>The account's units change, and the move is kept: a token naming the old unit acts for the new one.</summary>
+    private static async Task MovedAsync(ProjectionContext context, RecordedEvent recorded, AccountMovedToSuccessor e)
+    {
+        await context.ExecuteAsync("""
+            UPDATE {0}.accounts SET units = ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(array_append(array_remove(units, @from), @to)) AS u(x) ORDER BY 1),
+                   updated_at = @at WHERE username = @user
+            """, ("user", e.Username), ("from", e.From.Value), ("to", e.To.Value), ("at", recorded.RecordedAt));
+        await context.ExecuteAsync("""
+            INSERT INTO {0}.account_moves (username, from_unit, to_unit, restructuring, moved_at, seq)
+            VALUES (@user, @from, @to, @restructuring, @at, @seq)
+            ON CONFLICT (username, from_unit) DO UPDATE SET to_unit = excluded.to_unit, restructuring = excluded.restructuring,
+                moved_at = excluded.moved_at, seq = excluded.seq
+            """, ("user", e.Username), ("from", e.From.Value), ("to", e.To.Value), ("restructuring", e.Restructuring),
+            ("at", recorded.RecordedAt), ("seq", recorded.Sequence));
+    }
 
     private static string Added(string column) =>
         $"{column} = ARRAY(SELECT DISTINCT x COLLATE \"C\" FROM unnest(array_append({column}, @value)) AS u(x) ORDER BY 1)";

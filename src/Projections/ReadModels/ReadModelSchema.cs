@@ -179,6 +179,18 @@ public static partial class ReadModelSchema
         """
         ALTER TABLE {0}.indicators ADD COLUMN at_most text[];
         """,
+        // Accounts an admin moved from a retired unit to its successor: a bearer token naming the
+        // old unit acts for the new one (tokens are not re-issued when a restructuring happens).
+        """
+        CREATE TABLE {0}.account_moves (
+            username      text NOT NULL,
+            from_unit     text NOT NULL,
+            to_unit       text NOT NULL,
+            restructuring text NOT NULL,
+            moved_at      timestamptz NOT NULL,
+            seq           bigint NOT NULL,
+            PRIMARY KEY (username, from_unit));
+        """,
     ];
 
     // What a step must carry over when it runs on the live models, by step number. A twin gets

@@ -24,6 +24,7 @@ public static class ReadModelComparer
         ("summaries", "summary_id"),
         ("accounts", "username"),
         ("restructurings", "id"),
+        ("account_moves", "username || '/' || from_unit"),
     ];
 
     public static async Task<IReadOnlyList<ReadModelDifference>> CompareAsync(

@@ -94,4 +94,17 @@ public class AccountDeciderTests
         Assert.True(PasswordRule.IsAcceptable(new string('x', 128)));
         Assert.False(PasswordRule.IsAcceptable(new string('x', 129)));
     }
+
+    [Fact]
+    public void An_account_holding_a_predecessor_moves_to_the_successor_and_then_holds_it_instead()
+    {
+        var outcome = Spec.Given(Existing)
+            .When(new MoveAccountToSuccessor(Clerk, "rs-1", [Commune, UnitId.Parse("xa-duong-quang")], Ward))
+            .Then(new AccountMovedToSuccessor(Clerk, Commune, Ward, "rs-1"));
+        Assert.Equal([Ward], outcome.StateAfter!.Units);
+    }
+
+    [Fact]
+    public void An_account_holding_no_predecessor_moves_nowhere() =>
+        Spec.Given(Existing).When(new MoveAccountToSuccessor(Clerk, "rs-1", [UnitId.Parse("xa-duong-quang")], Ward)).ThenNothing();
 }

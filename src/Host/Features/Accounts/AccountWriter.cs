@@ -58,5 +58,12 @@ public sealed class AccountWriter(StreamCommands commands, CatalogueReader catal
         return outcome.Error;
     }
 
+    /// <summary>Moves the account from the predecessors it holds to the successor; nothing when it holds none.</summary>
+    public async Task<(DomainError? Error, int Moved)> MoveToSuccessorAsync(MoveAccountToSuccessor command, EventMetadata metadata, CancellationToken ct)
+    {
+        var outcome = await commands.ExecuteAsync(Stream(command.Username), null, AccountDecider.Decider, command, metadata, ct);
+        return (outcome.Error, outcome.Appended);
+    }
+
     private static string Stream(string username) => StreamIds.Account(username);
 }

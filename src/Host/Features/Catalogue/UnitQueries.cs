@@ -61,11 +61,10 @@ internal static class UnitQueries
 
         var parents = await catalogue.ParentsAsync(ct);
         var children = parents.Where(p => p.Value == id.Value).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        // A restructuring (move, rename) changes the unit outside its own stream: the catalogue row has both.
-        var row = await catalogue.UnitAsync(id.Value, ct);
+        // A move or rename by restructuring reaches the unit's own stream too (UnitStreamFollower).
         http.Response.Headers.ETag = ETags.For(version);
         return TypedResults.Ok(new UnitDetailView(
-            unit.Id.Value, row?.Name ?? unit.Name, unit.Kind.ToApiString(), row is null ? unit.ParentId?.Value : row.ParentId, unit.Block, version, children));
+            unit.Id.Value, unit.Name, unit.Kind.ToApiString(), unit.ParentId?.Value, unit.Block, version, children));
     }
 
     private static Dictionary<string, List<string>> ChildrenByParent(IEnumerable<(string Id, string? ParentId)> units) =>

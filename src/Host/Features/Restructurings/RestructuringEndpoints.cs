@@ -33,6 +33,7 @@ public sealed class RestructuringEndpoints : IApiModule
         group.MapPost("/{id}/revert", RevertAsync).RequireAuthorization(Policies.ManageCatalogue).WithName("RevertRestructuring")
             .WithSummary("Reverts a restructuring (with a reason): a later event, the original stays in the record.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapMoveAccounts();
     }
 
     internal static async Task<Results<Created<RestructuringView>, ProblemHttpResult>> RecordAsync(
@@ -55,6 +56,8 @@ public sealed class RestructuringEndpoints : IApiModule
             new RecordRestructuring(proposed, facts), CommandProblems.Metadata(context, proposed.Reason), ct);
         await transaction.CommitAsync(ct);
         if (DomainProblems.For(outcome) is { } problem) return problem;
+        if (outcome.State.Find(id) is { } recorded)
+            await UnitStreamFollower.FollowAsync(commands, recorded, CommandProblems.Metadata(context, recorded.Reason ?? recorded.Decision), ct);
         var row = await queries.FindAsync(id, ct)
             ?? throw new InvalidOperationException($"Restructuring {id} was recorded but its row is missing.");
         return TypedResults.Created($"/api/restructurings/{id}", RestructuringView.From(row));
@@ -119,6 +122,8 @@ public sealed class RestructuringEndpoints : IApiModule
         var outcome = await commands.ExecuteAsync(StreamIds.Restructurings, null, RestructuringDecider.Decider,
             new RevertRestructuring(id, reason!), CommandProblems.Metadata(context, reason), ct);
         if (DomainProblems.For(outcome) is { } problem) return problem;
+        if (outcome.State.Find(id) is { } reverted)
+            await UnitStreamFollower.UndoAsync(commands, reverted, CommandProblems.Metadata(context, reason), ct);
         return TypedResults.Ok(RestructuringView.From((await queries.FindAsync(id, ct))!));
     }
 }

@@ -13,13 +13,17 @@ internal static class BearerEvents
 {
     public static JwtBearerEvents Create() => new()
     {
-        OnTokenValidated = context =>
+        OnTokenValidated = async context =>
         {
             // Every write records its actor, every idempotency key and rate bucket is the subject's:
             // a token without one is no one.
             var subject = context.Principal?.FindFirst(CurrentUser.SubjectClaim)?.Value;
-            if (string.IsNullOrWhiteSpace(subject)) context.Fail("The bearer token has no subject (sub).");
-            return Task.CompletedTask;
+            if (string.IsNullOrWhiteSpace(subject))
+            {
+                context.Fail("The bearer token has no subject (sub).");
+                return;
+            }
+            await SuccessorUnits.ApplyAsync(context.Principal!, subject, context.HttpContext);
         },
         OnChallenge = async context =>
         {

@@ -1,6 +1,7 @@
 using GovReport.Domain.Aggregation;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
+using GovReport.Domain.Restructurings;
 
 namespace GovReport.Projections.Queries.Performance;
 
@@ -31,6 +32,19 @@ public static class BlockFigures
         var members = units.Where(u => string.Equals(u.Block, block, StringComparison.Ordinal)).Select(u => u.Id)
             .ToHashSet(StringComparer.Ordinal);
         return members.Where(m => !AncestorsOf(m, parents).Any(members.Contains)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The members whose figures are read: a member whose history another member carries (a
+    /// predecessor merged or split into it) counts through that successor, never twice.
+    /// </summary>
+    public static IReadOnlyList<string> CountedMembers(IReadOnlyList<string> members, IReadOnlyDictionary<string, Lineage> lineages)
+    {
+        var carried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in members)
+            if (lineages.TryGetValue(member, out var lineage) && !lineage.IsEmpty)
+                carried.UnionWith(lineage.HistoryOf(member).Where(u => u != member));
+        return members.Where(m => !carried.Contains(m)).ToList();
     }
 
     /// <summary>Indicator by indicator and month, the members' figures combined across units.</summary>

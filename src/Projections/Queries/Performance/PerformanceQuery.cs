@@ -41,24 +41,29 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
         if (!lineage.IsEmpty)
         {
-            // A successor's months before its restructuring are its predecessors' figures.
-            var monthList = wanted.Select(Month.Parse).ToList();
-            var others = LineageFigures.OtherSources(unit.Value, monthList, lineage);
-            if (others.Count > 0)
-            {
-                var codes = indicators.Select(i => i.Code.Value).ToArray();
-                var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit.Value] = figures };
-                foreach (var other in others)
-                    sources[other] = asOf is null
-                        ? await LiveFiguresAsync(other, codes, wanted, ct)
-                        : await FiguresAsOfAsync(other, indicators, wanted, asOf.Value, ct);
-                (figures, notes) = LineageFigures.Combine(unit.Value, indicators, monthList, lineage, sources);
-            }
+            (figures, notes) = await ThroughLineageAsync(unit.Value, figures, indicators, wanted, asOf, lineage, ct);
             plan ??= await DerivedPlanAsync(unit.Value, month, asOf, lineage, baseline, ct);
         }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
             PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan, month, view, all, notes));
+    }
+
+    /// <summary>A successor's months before its restructuring are its predecessors' figures.</summary>
+    private async Task<(IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyDictionary<(string, Month), FigureNote>?)> ThroughLineageAsync(
+        string unit, IReadOnlyDictionary<(string, Month), decimal> figures, IReadOnlyList<Indicator> indicators, string[] wanted,
+        DateTimeOffset? asOf, Lineage lineage, CancellationToken ct)
+    {
+        var monthList = wanted.Select(Month.Parse).ToList();
+        var others = LineageFigures.OtherSources(unit, monthList, lineage);
+        if (others.Count == 0) return (figures, null);
+        var codes = indicators.Select(i => i.Code.Value).ToArray();
+        var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit] = figures };
+        foreach (var other in others)
+            sources[other] = asOf is null
+                ? await LiveFiguresAsync(other, codes, wanted, ct)
+                : await FiguresAsOfAsync(other, indicators, wanted, asOf.Value, ct);
+        return LineageFigures.Combine(unit, indicators, monthList, lineage, sources);
     }
 
     /// <summary>
@@ -131,17 +136,35 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
         var codes = indicators.Select(i => i.Code.Value).ToArray();
         var perMember = new List<IReadOnlyDictionary<(string, Month), decimal>>();
-        var members = asOf is { } instant
+        var top = asOf is { } instant
             ? BlockFigures.TopMembers(await UnitsAsOfAsync(instant, ct), block)
             : BlockFigures.TopMembers(await catalogue.UnitsAsync(ct), block);
+        // Each member brings its history across restructurings; a predecessor whose successor is
+        // also a member is already inside the successor's figures, so it is not counted again.
+        var lineages = new Dictionary<string, Lineage>(StringComparer.Ordinal);
+        foreach (var member in top) lineages[member] = await LineageOfAsync(member, asOf, ct);
+        var members = BlockFigures.CountedMembers(top, lineages);
+        var notes = new Dictionary<(string, Month), FigureNote>();
         foreach (var member in members)
-            perMember.Add(asOf is null
+        {
+            IReadOnlyDictionary<(string, Month), decimal> own = asOf is null
                 ? await LiveFiguresAsync(member, codes, wanted, ct)
-                : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct));
+                : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct);
+            if (!lineages[member].IsEmpty)
+            {
+                var (through, theirNotes) = await ThroughLineageAsync(member, own, indicators, wanted, asOf, lineages[member], ct);
+                own = through;
+                foreach (var (key, note) in theirNotes ?? new Dictionary<(string, Month), FigureNote>())
+                    notes[key] = notes.TryGetValue(key, out var seen)
+                        ? new FigureNote(seen.Estimated || note.Estimated, seen.NotComparable || note.NotComparable)
+                        : note;
+            }
+            perMember.Add(own);
+        }
         var figures = BlockFigures.Aggregate(indicators, perMember);
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan: null, month, view, all));
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan: null, month, view, all, notes));
     }
 
     /// <summary>The indicators whose figures are read: those shown, and the parts of the ratios among them.</summary>
