@@ -133,7 +133,7 @@ public sealed class ReportFormPageTests(ReportsFactory factory) : IClassFixture<
 
         var queue = await approver.PageAsync("/duyet");
         var row = Assert.Single(queue.Document.QuerySelectorAll("li.queue-item"), r => r.TextContent.Contains("Xã Dương Quang") && r.TextContent.Contains("Tháng 7/2022"));
-        Assert.NotNull(row.QuerySelector($"a[href='/bao-cao/{OtherCommune}/2022-07']"));
+        Assert.NotNull(row.QuerySelector($"a[href='/duyet/{OtherCommune}/2022-07']"));
 
         var noReason = await approver.PressAsync(QueueRow(queue, row), "Trả lại", ("reason", ""));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.Response.StatusCode);

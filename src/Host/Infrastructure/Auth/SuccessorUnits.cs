@@ -17,7 +17,18 @@ internal static class SuccessorUnits
         // Tokens without units (admins, planners, auditors) have nothing to move: no look-up.
         if (claims.Count == 0) return;
         var directory = http.RequestServices.GetRequiredService<AccountDirectory>();
-        var moves = await directory.MovesAsync(subject, claims.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(), http.RequestAborted);
+        IReadOnlyDictionary<string, string> moves;
+        try
+        {
+            moves = await directory.MovesAsync(subject, claims.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList(), http.RequestAborted);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // With the database unreachable the token keeps the units it names (which it was
+            // issued for): the health endpoints must still answer 503, and nothing else can
+            // proceed without the database anyway.
+            return;
+        }
         if (moves.Count == 0) return;
         foreach (var claim in claims.Where(c => moves.ContainsKey(c.Value)))
         {
