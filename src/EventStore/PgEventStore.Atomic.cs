@@ -42,8 +42,16 @@ public sealed partial class PgEventStore
                 var (read, events) = (appends[i].Read, appends[i].Events);
                 var head = new StreamHead(read.Version, read.HeadHash);
                 var pending = Chain(read.StreamId, head.Version, head.Hash, events, now);
-                var recorded = await WriteAsync(connection, transaction, head, pending, ct)
-                    ?? throw Conflict(read.StreamId, ExpectedVersion.Exactly(read.Version), null);
+                List<RecordedEvent> recorded;
+                try
+                {
+                    recorded = await WriteAsync(connection, transaction, head, pending, ct);
+                }
+                catch (Npgsql.PostgresException e) when (e.SqlState == Schema.EventStoreSchema.StaleAppendSqlState)
+                {
+                    // This stream's head moved since it was read: name it, so the caller knows which.
+                    throw Conflict(read.StreamId, ExpectedVersion.Exactly(read.Version), null);
+                }
                 if (inline is not null) await inline(connection, transaction, recorded, read.Events, ct);
                 results[i] = new AppendResult(pending[^1].Version, recorded);
             }

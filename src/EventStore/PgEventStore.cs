@@ -40,7 +40,7 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
     /// As above; when <paramref name="statements"/> can express the read-model work, the head
     /// move, the insert, the notify and those writes go as one batch in one round trip, without
     /// an explicit transaction: PostgreSQL runs a batch as one implicit transaction, and a moved
-    /// head raises (es.refuse_stale_append) so nothing of it stays.
+    /// head raises (es.append_events) so nothing of it stays.
     /// </summary>
     public Task<AppendResult> AppendAsync(
         StreamSnapshot read, IReadOnlyList<NewEvent> events, InlineProjection? inline, InlineStatements? statements,
