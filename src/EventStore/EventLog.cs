@@ -14,6 +14,12 @@ public static class EventLog
     /// <summary>A relation (<c>seq, stream_id, event_type, data, recorded_at</c>) read models may join against.</summary>
     public const string Bodies = "es.event_bodies";
 
+    /// <summary>
+    /// The transaction id readers stay below (SQL, <c>xid8</c>): the oldest transaction that may
+    /// still add events to this database's log (event-store migration 6 says why not xmin).
+    /// </summary>
+    public const string ReadBarrier = "es.read_barrier()";
+
     /// <summary>One event as an "as of" fold needs it.</summary>
     public sealed record Fact(string Type, string Data, DateTimeOffset RecordedAt);
 

@@ -30,7 +30,7 @@ public static class EventLogQuery
     {
         var sql = new StringBuilder($"""
             SELECT {EventRows.Columns}, hash FROM es.events
-            WHERE (tx_id, seq) > (@tx::text::xid8, @seq) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            WHERE (tx_id, seq) > (@tx::text::xid8, @seq) AND tx_id < {EventLog.ReadBarrier}
             """);
         await using var command = dataSource.CreateCommand();
         command.Parameters.AddWithValue("tx", after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -86,13 +86,13 @@ public static class EventLogQuery
     }
 
     /// <summary>
-    /// Whether committed events wait behind a running transaction (anywhere on the server). A
+    /// Whether committed events wait behind a running transaction of this database. A
     /// reader that wants what was just written waits briefly for them rather than miss them.
     /// </summary>
     public static async Task<bool> AnyHeldBackAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM es.events WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()))");
+            $"SELECT EXISTS (SELECT 1 FROM es.events WHERE tx_id >= {EventLog.ReadBarrier})");
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 

@@ -129,5 +129,27 @@ public static class EventStoreSchema
                 RETURNING e.event_id, e.seq, e.tx_id::text;
             END $$;
             """),
+        // Where readers stop: below the oldest transaction that may still add events to this
+        // database's log. A snapshot's xmin is the oldest running transaction of the whole
+        // server, so a long transaction in a neighbouring database (another service, a bulk load,
+        // a test running beside this one) held every reader back, though it can never write
+        // here. An in-flight id is passed over only when the server positively places it in
+        // another database; one it cannot place (its backend just ended, a prepared
+        // transaction, a role not allowed to see it) still holds readers back, as before. A
+        // transaction's database never changes and its id is never reused, so a placement read
+        // a moment after the snapshot cannot be wrong. Our own id, if we have one, holds back
+        // too, as it does in xmin. STABLE: it runs inside the caller's statement snapshot.
+        new(6, "read barrier per database", """
+            CREATE FUNCTION es.read_barrier() RETURNS xid8
+            LANGUAGE sql STABLE AS $$
+                SELECT least(coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot())), pg_current_xact_id_if_assigned())
+                FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM pg_stat_get_activity(NULL) AS a
+                    WHERE a.backend_xid = xid(x)
+                      AND a.datid IS NOT NULL
+                      AND a.datid <> (SELECT d.oid FROM pg_database d WHERE d.datname = current_database()))
+            $$;
+            """),
     ];
 }

@@ -5,15 +5,16 @@ namespace GovReport.EventStore;
 
 /// <summary>
 /// Reads the log in commit order for subscribers. A page holds only events of transactions below
-/// the oldest one still running: an event whose transaction commits late has a lower transaction
-/// id than the oldest running one until it commits, so it is never passed over.
+/// the oldest one still running in this database (<see cref="EventLog.ReadBarrier"/>): an event whose
+/// transaction commits late has a lower transaction id than that barrier until it commits, so it
+/// is never passed over.
 /// </summary>
 public sealed class EventSubscription(NpgsqlDataSource dataSource)
 {
     private const string PageSql = $"""
         SELECT {EventRows.Columns} FROM es.events
         WHERE (tx_id, seq) > (@tx::text::xid8, @seq)
-          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND tx_id < {EventLog.ReadBarrier}
         ORDER BY tx_id, seq
         LIMIT @limit
         """;
@@ -97,9 +98,9 @@ public sealed class EventSubscription(NpgsqlDataSource dataSource)
     public Task<Freshness> LagAsync(SubscriptionPosition position, CancellationToken ct = default) =>
         WithConnection(async connection =>
         {
-            await using var command = new NpgsqlCommand("""
+            await using var command = new NpgsqlCommand($"""
                 SELECT count(*), min(recorded_at),
-                       count(*) FILTER (WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot()))
+                       count(*) FILTER (WHERE tx_id >= {EventLog.ReadBarrier})
                 FROM es.events WHERE (tx_id, seq) > (@tx::text::xid8, @seq)
                 """, connection);
             AddPosition(command, position);

@@ -89,9 +89,8 @@ internal static class AuditEventsEndpoint
         // One more than asked tells whether there is a next page without a count.
         var rows = await EventLogQuery.ReadAsync(dataSource, filter, after, pageSize + 1, ct);
         // A short page may be missing events that committed behind a still-running transaction
-        // (anywhere on the server: the barrier is cluster-wide): give them a moment, bounded at
-        // HeldBackWait, so an auditor sees what was just written. A second was too short beside
-        // a busy neighbour (a rebuild, a long report import on another database of the cluster).
+        // of this database: give them a moment, bounded at HeldBackWait, so an auditor sees what
+        // was just written (a long import here can still outlast it; the next read shows them).
         for (var wait = 0; rows.Count <= pageSize && wait < HeldBackWait / HeldBackPoll && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
         {
             await Task.Delay(HeldBackPoll, ct);
