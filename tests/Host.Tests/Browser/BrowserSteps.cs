@@ -14,8 +14,19 @@ public static class BrowserSteps
         if (!page.Url.Contains("/dang-nhap", StringComparison.Ordinal)) await page.GotoAsync("/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(username);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Wait for the answer to the form itself, then, when it signed in, for the page it sends
+        // the browser on to: the load state alone is already met by the sign-in page while the
+        // answer is on its way. A minute, not the default 30 s: on CI three test assemblies share
+        // two cores with four browsers, and one sign-in once needed longer.
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/dang-nhap", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
+        if (answer.Status == 302)
+            await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        else
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     public static async Task<bool> HasSessionAsync(IPage page) =>
