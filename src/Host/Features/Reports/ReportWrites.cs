@@ -95,11 +95,19 @@ public sealed class ReportWrites(
         var write = new ReportWrite(target, now, today, errors, context.CurrentUser!.Subject, catalogue);
         var (command, reason) = await read(write);
         if (errors.Any) return new ReportWriteOutcome(target, null, errors, null);
+        var decided = command();
         var outcome = await commands.ExecuteAsync(
             StreamIds.Report(target.Unit, target.Month), expectedVersion, ReportDecider.Decider,
-            command(), Features.Catalogue.CommandProblems.Metadata(context, reason, source), ct);
+            decided, Features.Catalogue.CommandProblems.Metadata(context, reason, source), LikelyNew(decided), ct);
         return new ReportWriteOutcome(target, null, errors, outcome);
     }
+
+    /// <summary>
+    /// A submission usually opens the month's report (most units submit without a draft first), so
+    /// it is sent without reading the stream first (<see cref="StreamCommands"/>' likelyNew); when a
+    /// draft or a returned report exists, it costs nothing more than the read would have.
+    /// </summary>
+    public static bool LikelyNew(ReportCommand command) => command is SubmitReport;
 
     /// <summary>
     /// From a restructuring's effective month on, a merged, split or dissolved unit files nothing:
