@@ -104,8 +104,10 @@ public sealed class ReportWrites(
 
     /// <summary>
     /// A submission usually opens the month's report (most units submit without a draft first), so
-    /// it is sent without reading the stream first (<see cref="StreamCommands"/>' likelyNew); when a
-    /// draft or a returned report exists, it costs nothing more than the read would have.
+    /// it is sent without reading the stream first (<see cref="StreamCommands"/>' likelyNew). When a
+    /// draft or a returned report exists, it still takes the two round trips of a read and an
+    /// append (the refused append shows in the server's log as a stale append). Drafts and reviews
+    /// usually find their stream, so they read first.
     /// </summary>
     public static bool LikelyNew(ReportCommand command) => command is SubmitReport;
 
