@@ -112,20 +112,12 @@ public sealed partial class PgEventStore(NpgsqlDataSource dataSource, TimeProvid
         using var activity = EventStoreTelemetry.ActivitySource.StartActivity("eventstore.read_stream");
         activity?.SetTag("govreport.stream", streamId);
         await using var connection = await DataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(
-            $"SELECT {EventRows.Columns}, hash FROM es.events WHERE stream_id = @stream ORDER BY version", connection);
-        command.Parameters.AddWithValue("stream", streamId);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(ReadStatement(streamId));
         // Every command reads this way: prepared once per pooled connection, not planned per call.
-        await command.PrepareAsync(ct);
-        var events = new List<RecordedEvent>();
-        var hash = EventHash.Genesis;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            events.Add(EventRows.Read(reader));
-            hash = reader.GetFieldValue<byte[]>(EventRows.ColumnCount);
-        }
-        return new StreamSnapshot(streamId, events, events.Count == 0 ? 0 : events[^1].Version, hash);
+        await batch.PrepareAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadSnapshotAsync(reader, streamId, ct);
     }
 
     /// <summary>The stream's events, optionally only up to a version or as recorded up to an instant.</summary>

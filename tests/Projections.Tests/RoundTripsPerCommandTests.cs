@@ -44,6 +44,46 @@ public sealed class RoundTripsPerCommandTests(ProjectionFixture fx) : IClassFixt
         Assert.Equal("approved", await status.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Submitting_a_likely_new_report_takes_one_round_trip_and_an_existing_one_still_two()
+    {
+        var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
+        await using var counter = new RoundTripCounter(
+            new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
+        var store = new PgEventStore(dataSource, fx.Clock);
+        await OpenAsync(store, "xa-warm-up-2", "2022-01");
+
+        counter.Reset();
+        var opened = await OpenAsync(store, "xa-nong-thuong", "2022-03");
+        var submit = counter.RoundTrips;
+        await store.AppendAsync(await store.ReadForAppendAsync(StreamIds.Report(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-04"))),
+            [EventSerializer.ToNew(Submitted(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-04")), Metadata)], InlineProjector.Live, InlineProjector.LiveStatements);
+        counter.Reset();
+        // A report already there (here: submitted before): the batch reads it, the append is refused,
+        // and the command decides on that read and appends: the two round trips of a read and an append.
+        var existing = await OpenAsync(store, "xa-nong-thuong", "2022-04");
+        await store.AppendAsync(existing.Existing!, [EventSerializer.ToNew(Approved(UnitId.Parse("xa-nong-thuong"), Month.Parse("2022-04")), Metadata)],
+            InlineProjector.Live, InlineProjector.LiveStatements);
+        var onExisting = counter.RoundTrips;
+
+        Assert.NotNull(opened.Appended);
+        Assert.Equal(1, existing.Existing!.Version);
+        Assert.Equal((1, 2), (submit, onExisting));
+        await using var status = fx.DataSource.CreateCommand(
+            "SELECT month, status FROM rm.reports WHERE unit_id = 'xa-nong-thuong' AND month IN ('2022-03', '2022-04') ORDER BY month");
+        await using var reader = await status.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add($"{reader.GetString(0)} {reader.GetString(1)}");
+        Assert.Equal(["2022-03 submitted", "2022-04 approved"], rows);
+    }
+
+    private static Task<NewStreamAttempt> OpenAsync(PgEventStore store, string unit, string month)
+    {
+        var (u, m) = (UnitId.Parse(unit), Month.Parse(month));
+        return store.AppendOrReadAsync(StreamIds.Report(u, m), [EventSerializer.ToNew(Submitted(u, m), Metadata)], InlineProjector.LiveStatements);
+    }
+
     private static object Submitted(UnitId unit, Month month) => new ReportSubmitted(unit, month,
         [new FigureValue(IndicatorCode.Parse("forest-planted"), 12.5m)], null, new DateTimeOffset(2022, 3, 2, 0, 0, 0, TimeSpan.Zero), true, month.End.AddDays(5));
 

@@ -5,6 +5,7 @@ using GovReport.Benchmarks.Reporting;
 using GovReport.Domain;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
+using GovReport.Host.Features.Reports;
 using GovReport.Projections.Serialization;
 using JasperFx.Events;
 using Marten;
@@ -45,15 +46,37 @@ public static class MartenRound
         return new RoundResult(raw, bulk, newStream, readAppend, rebuild, figures, commune, province, whole, answers);
     }
 
-    /// <summary>The command handler workflow of the docs: FetchForWriting, decide, append, SaveChangesAsync.</summary>
+    /// <summary>
+    /// The command handler workflow of the docs: FetchForWriting, decide, append, SaveChangesAsync.
+    /// A submission first gets what our side gets (ReportWrites.LikelyNew): decided on the empty
+    /// stream and started without a read (StartStream), read only if the stream exists after all.
+    /// </summary>
     private static async Task ExecuteAsync(IDocumentStore store, ReportCommand command)
     {
+        if (ReportWrites.LikelyNew(command) && await TryStartAsync(store, command)) return;
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<ReportSnapshot>(StreamIds.Report(command.Unit, command.Month));
         var decision = ReportDecider.Decide(command, stream.Aggregate?.State ?? ReportDecider.Initial);
         if (decision.IsError) throw new InvalidOperationException($"{command} failed: {decision.Error!.Message}");
         stream.AppendMany(decision.Events.Cast<object>().ToArray());
         await session.SaveChangesAsync();
+    }
+
+    private static async Task<bool> TryStartAsync(IDocumentStore store, ReportCommand command)
+    {
+        var opening = ReportDecider.Decide(command, ReportDecider.Initial);
+        if (opening.IsError || opening.Events.Count == 0) return false;
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Events.StartStream<ReportSnapshot>(StreamIds.Report(command.Unit, command.Month), opening.Events.Cast<object>().ToArray());
+            await session.SaveChangesAsync();
+            return true;
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            return false;
+        }
     }
 
     private static async Task<BenchResult> BulkAsync(DocumentStore store, Workload workload)

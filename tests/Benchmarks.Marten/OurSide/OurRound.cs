@@ -7,6 +7,7 @@ using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Reports;
 using GovReport.EventStore;
+using GovReport.Host.Features.Reports;
 using GovReport.Host.Infrastructure.Idempotency;
 using GovReport.Host.Infrastructure.Writes;
 using GovReport.Projections.Queries;
@@ -62,8 +63,10 @@ public static class OurRound
 
     private static async Task ExecuteAsync(StreamCommands commands, ReportCommand command)
     {
+        // As the host's report writes call it (ReportWrites): a submission is sent as a likely new stream.
         var outcome = await commands.ExecuteAsync(
-            StreamIds.Report(command.Unit, command.Month), null, ReportDecider.Decider, command, Metadata, CancellationToken.None);
+            StreamIds.Report(command.Unit, command.Month), null, ReportDecider.Decider, command, Metadata,
+            ReportWrites.LikelyNew(command), CancellationToken.None);
         if (!outcome.Succeeded) throw new InvalidOperationException($"{command} failed: {outcome.Error?.Message ?? "stale version"}");
     }
 

@@ -95,11 +95,21 @@ public sealed class ReportWrites(
         var write = new ReportWrite(target, now, today, errors, context.CurrentUser!.Subject, catalogue);
         var (command, reason) = await read(write);
         if (errors.Any) return new ReportWriteOutcome(target, null, errors, null);
+        var decided = command();
         var outcome = await commands.ExecuteAsync(
             StreamIds.Report(target.Unit, target.Month), expectedVersion, ReportDecider.Decider,
-            command(), Features.Catalogue.CommandProblems.Metadata(context, reason, source), ct);
+            decided, Features.Catalogue.CommandProblems.Metadata(context, reason, source), LikelyNew(decided), ct);
         return new ReportWriteOutcome(target, null, errors, outcome);
     }
+
+    /// <summary>
+    /// A submission usually opens the month's report (most units submit without a draft first), so
+    /// it is sent without reading the stream first (<see cref="StreamCommands"/>' likelyNew). When a
+    /// draft or a returned report exists, it still takes the two round trips of a read and an
+    /// append (the refused append shows in the server's log as a stale append). Drafts and reviews
+    /// usually find their stream, so they read first.
+    /// </summary>
+    public static bool LikelyNew(ReportCommand command) => command is SubmitReport;
 
     /// <summary>
     /// From a restructuring's effective month on, a merged, split or dissolved unit files nothing:

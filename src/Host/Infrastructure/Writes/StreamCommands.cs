@@ -21,17 +21,50 @@ public sealed class StreamCommands(PgEventStore store)
 {
     private const int Attempts = 3;
 
+    public Task<CommandOutcome<TState>> ExecuteAsync<TCommand, TState, TEvent>(
+        string streamId,
+        long? ifMatch,
+        Decider<TCommand, TState, TEvent> decider,
+        TCommand command,
+        EventMetadata metadata,
+        CancellationToken ct) where TEvent : class =>
+        ExecuteAsync(streamId, ifMatch, decider, command, metadata, likelyNew: false, ct);
+
+    /// <param name="likelyNew">
+    /// The command usually opens its stream (a report's first submission): it is decided on the
+    /// empty stream and sent with a read of the stream in one round trip
+    /// (<see cref="PgEventStore.AppendOrReadAsync"/>). If the stream exists after all, that read is
+    /// the one the command is decided on, as without the hint: the answer is the same, and the
+    /// round trips are the same two.
+    /// </param>
     public async Task<CommandOutcome<TState>> ExecuteAsync<TCommand, TState, TEvent>(
         string streamId,
         long? ifMatch,
         Decider<TCommand, TState, TEvent> decider,
         TCommand command,
         EventMetadata metadata,
+        bool likelyNew,
         CancellationToken ct) where TEvent : class
     {
+        StreamSnapshot? known = null;
+        if (likelyNew && ifMatch is null or 0)
+        {
+            var opening = decider.Decide(command, decider.Initial);
+            if (!opening.IsError && opening.Events.Count > 0)
+            {
+                var events = opening.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
+                var attempt = await store.AppendOrReadAsync(streamId, events, InlineProjector.LiveStatements, ct);
+                if (attempt.Appended is { } appended)
+                    return new CommandOutcome<TState>(
+                        opening.Events.Aggregate(decider.Initial, decider.Evolve), appended.NextVersion, events.Count, null, false);
+                known = attempt.Existing;
+            }
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var read = await store.ReadForAppendAsync(streamId, ct);
+            var read = known ?? await store.ReadForAppendAsync(streamId, ct);
+            known = null;
             var version = read.Version;
             var state = decider.Fold(EventUpcasts.Decode<TEvent>(read.Events));
             if (ifMatch is { } pinned && pinned != version)
