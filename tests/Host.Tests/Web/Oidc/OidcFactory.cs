@@ -20,6 +20,7 @@ public sealed class OidcFactory : GovReportFactory
     public const string ReporterGroup = "gr-govreport-bao-cao";
     public const string OwnDepartment = "ubnd-xa-mot";
     public const string UnmappedGroup = "gr-ke-toan";
+    public const string Forest = "forest-planted";
 
     public TestOidcProvider Provider { get; } = new();
 
@@ -36,6 +37,10 @@ public sealed class OidcFactory : GovReportFactory
                 new EventMetadata("test-seed", "test"), CancellationToken.None);
             Assert.True(outcome.Succeeded, outcome.Error?.Message);
         }
+        var indicator = new DefineIndicator(new IndicatorCode(Forest), "Trồng rừng", "ha", Aggregation.Sum, Direction.HigherIsBetter, null);
+        var defined = await commands.ExecuteAsync(StreamIds.Indicator(indicator.Code), null, IndicatorDecider.Decider, indicator,
+            new EventMetadata("test-seed", "test"), CancellationToken.None);
+        Assert.True(defined.Succeeded, defined.Error?.Message);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

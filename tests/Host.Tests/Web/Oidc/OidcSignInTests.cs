@@ -1,5 +1,10 @@
 using System.Net;
+using GovReport.Domain.Catalogue;
+using GovReport.Domain.Periods;
+using GovReport.EventStore;
+using GovReport.Domain;
 using GovReport.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.WebUtilities;
 using static GovReport.Host.Tests.Web.Oidc.OidcFactory;
 
@@ -23,13 +28,14 @@ public sealed class OidcSignInTests(OidcFactory factory) : IClassFixture<OidcFac
     public async Task A_mapped_provider_user_gets_a_session_with_their_role_and_unit_and_lands_where_they_were_going()
     {
         var client = factory.BrowserClient();
+        var exchanges = factory.Provider.VerifiedExchanges;
 
         var back = await SignInThroughProviderAsync(client, Reporter, returnUrl: $"/bao-cao/{OwnUnit}");
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Equal($"/bao-cao/{OwnUnit}", back.Headers.Location!.OriginalString);
         Assert.Contains(back.Headers.GetValues("Set-Cookie"), c => c.StartsWith("govreport.session", StringComparison.Ordinal));
-        Assert.Equal(1, factory.Provider.VerifiedExchanges);
+        Assert.Equal(exchanges + 1, factory.Provider.VerifiedExchanges);
         // The unit policy judges the session exactly as it judges a password one.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/bao-cao/{OwnUnit}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/bao-cao/{OtherUnit}")).StatusCode);
@@ -40,6 +46,23 @@ public sealed class OidcSignInTests(OidcFactory factory) : IClassFixture<OidcFac
         var facts = account.Document.QuerySelectorAll("dl.facts dd").Select(d => d.TextContent.Trim()).ToList();
         var host = new Uri(factory.Provider.Authority).Authority;
         Assert.Equal([$"oidc:{host}:alice-42", "Cán bộ báo cáo", OwnUnit], facts);
+    }
+
+    [Fact]
+    public async Task What_a_provider_user_saves_is_recorded_with_their_provider_subject_as_actor()
+    {
+        var client = factory.BrowserClient();
+        await SignInThroughProviderAsync(client, Reporter);
+        var now = DateTime.UtcNow;
+        var month = new Month(now.Month == 1 ? now.Year - 1 : now.Year, now.Month == 1 ? 12 : now.Month - 1);
+        var form = await client.PageAsync($"/bao-cao/{OwnUnit}/{month}");
+
+        var saved = await client.PressAsync(form, "Lưu nháp", ($"Values[{Forest}]", "12,5"));
+
+        Assert.Contains("Nháp", saved.Document.QuerySelector(".report-status")!.TextContent);
+        var history = await factory.Services.GetRequiredService<PgEventStore>().ReadStreamAsync(StreamIds.Report(new UnitId(OwnUnit), month));
+        var draft = Assert.Single(history);
+        Assert.Equal($"oidc:{new Uri(factory.Provider.Authority).Authority}:alice-42", draft.Metadata.Actor);
     }
 
     [Fact]
