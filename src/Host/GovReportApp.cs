@@ -37,6 +37,7 @@ public static class GovReportApp
             ContentRootPath = HasContentRoot(args) ? null : AppContext.BaseDirectory,
         });
         builder.Services.AddGovReportServices();
+        Infrastructure.Auth.Oidc.OidcSetup.AddGovReportOidc(builder);
         builder.AddGovReportTelemetry();
         builder.AddGovReportMessaging();
         var app = builder.Build();

@@ -31,6 +31,11 @@ public static class AccountSession
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
+        if (Oidc.OidcSession.IsExternal(principal))
+        {
+            await Oidc.OidcSession.ValidateAsync(context);
+            return;
+        }
         var username = principal?.FindFirst(CurrentUser.SubjectClaim)?.Value;
         var directory = context.HttpContext.RequestServices.GetRequiredService<AccountDirectory>();
         var account = username is null ? null : await directory.FindAsync(username, context.HttpContext.RequestAborted);
