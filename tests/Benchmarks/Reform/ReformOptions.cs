@@ -22,8 +22,8 @@ public sealed record ReformOptions(
             int Next() => i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1;
             switch (args[i])
             {
-                // A tenth of the country, one round: a check that the suite runs, not the result.
-                case "--quick": (provinces, districts, communes, newProvinces, newCommunes, queries, rounds) = (7, 71, 1_000, 4, 330, 100, 1); break;
+                // A tenth of the country, two years, one round: a check that the suite runs (under two minutes), not the result.
+                case "--quick": (provinces, districts, communes, newProvinces, newCommunes, years, queries, rounds) = (7, 71, 1_000, 4, 330, 2, 100, 1); break;
                 case "--rounds": rounds = Next(); break;
                 case "--keep": keep = true; break;
                 case "--indicators": indicators = Next(); break;
