@@ -91,7 +91,7 @@ public static class NationalSuite
         return new BenchResult("load: skipped, reusing a kept database", "events", events, 0);
     }
 
-    private static BenchResult Median(List<BenchResult> rounds)
+    internal static BenchResult Median(List<BenchResult> rounds)
     {
         var median = rounds.OrderBy(r => r.Seconds).ElementAt(rounds.Count / 2);
         return rounds.Count == 1 ? median : median with
@@ -101,7 +101,7 @@ public static class NationalSuite
         };
     }
 
-    private static async Task<BenchResult> RawCatchUpAsync(BenchDatabase db)
+    internal static async Task<BenchResult> RawCatchUpAsync(BenchDatabase db)
     {
         Console.Write("  raw catch-up ... ");
         var reader = new EventSubscription(db.DataSource);
@@ -120,7 +120,7 @@ public static class NationalSuite
         return new BenchResult($"raw catch-up (pages of {ReadModelRebuilder.DefaultPageSize:N0}, no handler)", "events", events, clock.Elapsed.TotalSeconds);
     }
 
-    private static async Task<BenchResult> RebuildAsync(BenchDatabase db)
+    internal static async Task<BenchResult> RebuildAsync(BenchDatabase db)
     {
         Console.Write("  rebuild ... ");
         var cpu = new CpuClock();

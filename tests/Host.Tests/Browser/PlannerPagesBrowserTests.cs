@@ -80,13 +80,13 @@ public partial class SignInTests
         await BrowserSteps.ScreenshotAsync(admin, "quan-tri-tai-khoan-sua");
 
         var clerk = await SignedInAsync(DemoAccounts.Clerk);
-        await clerk.GotoAsync("/bao-cao/xa-nong-thuong/2024-05");
+        await clerk.GotoAsync("/bao-cao/xa-nong-thuong/2023-05");
         await clerk.GetByLabel("Trồng rừng (ha)", new() { Exact = true }).FillAsync("7,5");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo", Exact = true }).ClickAsync();
         await Expect(clerk.Locator(".report-status")).ToHaveTextAsync("Đã gửi");
 
         var approver = await SignedInAsync(DemoAccounts.Approver);
-        await approver.GotoAsync("/duyet/xa-nong-thuong/2024-05");
+        await approver.GotoAsync("/duyet/xa-nong-thuong/2023-05");
         await Expect(approver.Locator("table.review tbody tr").Filter(new() { HasText = "Trồng rừng" })).ToContainTextAsync("7,5");
         await Expect(approver.GetByRole(AriaRole.Button, new() { Name = "Duyệt", Exact = true })).ToBeVisibleAsync();
         await Expect(approver.GetByLabel("Lý do")).ToBeVisibleAsync();

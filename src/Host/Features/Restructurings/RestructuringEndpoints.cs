@@ -6,6 +6,7 @@ using GovReport.Host.Features.Catalogue;
 using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Infrastructure.Correlation;
 using GovReport.Host.Infrastructure.Http;
+using GovReport.EventStore;
 using GovReport.Host.Infrastructure.Writes;
 using GovReport.Projections.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,22 +46,37 @@ public sealed class RestructuringEndpoints : IApiModule
         var proposed = body.Parse(id, errors);
         if (proposed is null) return errors.ToProblem();
 
+        var outcome = await WriteAsync(proposed, CommandProblems.Metadata(context, proposed.Reason),
+            r => CommandProblems.Metadata(context, r.Reason ?? r.Decision), commands, catalogue, queries, dataSource,
+            Periods.PeriodInput.Today(clock), ct);
+        if (DomainProblems.For(outcome) is { } problem) return problem;
+        var row = await queries.FindAsync(id, ct)
+            ?? throw new InvalidOperationException($"Restructuring {id} was recorded but its row is missing.");
+        return TypedResults.Created($"/api/restructurings/{id}", RestructuringView.From(row));
+    }
+
+    /// <summary>
+    /// The one write path of a restructuring, the API's and the demo seed's: judged against the
+    /// catalogue as it stands, then the moved or renamed unit's own stream follows.
+    /// </summary>
+    internal static async Task<CommandOutcome<RestructuringLog>> WriteAsync(
+        Restructuring proposed, EventMetadata metadata, Func<Restructuring, EventMetadata> followMetadata,
+        StreamCommands commands, CatalogueReader catalogue, RestructuringQueries queries, NpgsqlDataSource dataSource,
+        DateOnly today, CancellationToken ct)
+    {
         // Moves are serialised with PUT /api/units moves, so the cycle check sees the latest tree.
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var lockTree = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('govreport.unit-tree', 0))", connection, transaction))
             await lockTree.ExecuteNonQueryAsync(ct);
 
-        var facts = await FactsAsync(proposed, catalogue, queries, Periods.PeriodInput.Today(clock), ct);
+        var facts = await FactsAsync(proposed, catalogue, queries, today, ct);
         var outcome = await commands.ExecuteAsync(StreamIds.Restructurings, null, RestructuringDecider.Decider,
-            new RecordRestructuring(proposed, facts), CommandProblems.Metadata(context, proposed.Reason), ct);
+            new RecordRestructuring(proposed, facts), metadata, ct);
         await transaction.CommitAsync(ct);
-        if (DomainProblems.For(outcome) is { } problem) return problem;
-        if (outcome.State.Find(id) is { } recorded)
-            await UnitStreamFollower.FollowAsync(commands, recorded, CommandProblems.Metadata(context, recorded.Reason ?? recorded.Decision), ct);
-        var row = await queries.FindAsync(id, ct)
-            ?? throw new InvalidOperationException($"Restructuring {id} was recorded but its row is missing.");
-        return TypedResults.Created($"/api/restructurings/{id}", RestructuringView.From(row));
+        if (outcome.Succeeded && outcome.State.Find(proposed.Id) is { } recorded)
+            await UnitStreamFollower.FollowAsync(commands, recorded, followMetadata(recorded), ct);
+        return outcome;
     }
 
     private static async Task<RestructuringFacts> FactsAsync(

@@ -12,6 +12,8 @@ internal static class DemoAccounts
     public const string Password = "bac-kan-2022";
 
     public const string Clerk = "vanthu.nongthuong";
+    /// <summary>Files for Phường Bắc Kạn, one of the wards the 2025 reform made (DemoReform).</summary>
+    public const string WardClerk = "vanthu.phuongbackan";
     public const string Approver = "duyet.bac-kan";
     public const string Leader = "lanhdao.bac-kan";
     public const string Auditor = "kiemtoan";
@@ -20,6 +22,7 @@ internal static class DemoAccounts
     public static IReadOnlyList<AccountRequest> All { get; } =
     [
         new(Clerk, Password, [Roles.Reporter], [DemoUnits.NongThuong], "Nguyễn Thị Hoa"),
+        new(WardClerk, Password, [Roles.Reporter], [DemoUnits.PhuongBacKan], "Lý Thị Thu"),
         new(Approver, Password, [Roles.Approver], [DemoUnits.City], "Trần Văn Minh"),
         new(Leader, Password, [Roles.Planner], [DemoUnits.City], "Hoàng Thị Lan"),
         new(Auditor, Password, [Roles.Auditor], [], "Lê Văn Kiên"),

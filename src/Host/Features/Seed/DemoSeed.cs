@@ -12,13 +12,13 @@ using GovReport.Host.Features.Reports;
 namespace GovReport.Host.Features.Seed;
 
 /// <summary>Events the seed appended, by kind of stream.</summary>
-public sealed record SeedResult(int Units, int Indicators, int Plans, int Reports, int Accounts = 0)
+public sealed record SeedResult(int Units, int Indicators, int Plans, int Reports, int Accounts = 0, int Restructurings = 0)
 {
-    /// <summary>Events of the catalogue, plans and reports (accounts are counted as accounts created).</summary>
-    public int Total => Units + Indicators + Plans + Reports;
+    /// <summary>Events of the catalogue, plans, reports and restructurings (accounts are counted as accounts created).</summary>
+    public int Total => Units + Indicators + Plans + Reports + Restructurings;
 
     public override string ToString() =>
-        $"seed: appended {Total} events — units {Units}, indicators {Indicators}, plans {Plans}, reports {Reports}; demo accounts created {Accounts}";
+        $"seed: appended {Total} events — units {Units}, indicators {Indicators}, plans {Plans}, reports {Reports}, restructurings {Restructurings}; demo accounts created {Accounts}";
 }
 
 /// <summary>
@@ -64,8 +64,20 @@ public static class DemoSeed
         for (var i = 0; i < DemoReports.All.Count; i++)
             reports += await SubmitAsync(commands, calendar, DemoReports.All[i], i, ct);
 
+        var restructurings = 0;
+        if (DemoReformSeed.IsDue(calendar, services.GetRequiredService<TimeProvider>()))
+        {
+            // Reports before the reform, the reform itself, then the successors' reports.
+            var index = DemoReports.All.Count;
+            foreach (var report in DemoReform.Reports.Where(r => r.Month < DemoReform.Effective))
+                reports += await SubmitAsync(commands, calendar, report, index++, ct);
+            restructurings = await DemoReformSeed.RestructureAsync(services, Metadata, ct);
+            foreach (var report in DemoReform.Reports.Where(r => r.Month >= DemoReform.Effective))
+                reports += await SubmitAsync(commands, calendar, report, index++, ct);
+        }
+
         var accounts = await AccountsAsync(services, ct);
-        return new SeedResult(units, indicators, plans, reports, accounts);
+        return new SeedResult(units, indicators, plans, reports, accounts, restructurings);
     }
 
     private static async Task<int> SubmitAsync(

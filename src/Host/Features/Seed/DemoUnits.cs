@@ -29,6 +29,16 @@ internal static class DemoUnits
     public const string PhungChiKien = "phuong-phung-chi-kien";
     public const string MinhKhai = "phuong-nguyen-thi-minh-khai";
 
+    // The 2025 reform (DemoReform): Bắc Kạn province joins Thái Nguyên and the city's communes and wards
+    // become new wards and communes directly under the province. Đôn Phong (Bạch Thông district) is
+    // here only because it merged with Dương Quang into Phong Quang.
+    public const string ThaiNguyen = "thai-nguyen-province";
+    public const string BachThong = "huyen-bach-thong";
+    public const string DonPhong = "xa-don-phong";
+    public const string PhuongBacKan = "phuong-bac-kan";
+    public const string PhuongDucXuanMoi = "phuong-duc-xuan-moi";
+    public const string PhongQuang = "xa-phong-quang";
+
     public const string CultureSociety = "van-hoa-xa-hoi";
     public const string Economy = "kinh-te";
     public const string InternalAffairs = "noi-chinh";
@@ -54,6 +64,13 @@ internal static class DemoUnits
         Unit(DucXuan, "Phường Đức Xuân", UnitKind.Ward, City),
         Unit(PhungChiKien, "Phường Phùng Chí Kiên", UnitKind.Ward, City),
         Unit(MinhKhai, "Phường Nguyễn Thị Minh Khai", UnitKind.Ward, City),
+        Unit(BachThong, "Huyện Bạch Thông", UnitKind.District, Province),
+        Unit(DonPhong, "Xã Đôn Phong", UnitKind.Commune, BachThong),
+        // Registered ahead of the reform: nothing is expected of them before the month it takes effect.
+        Unit(ThaiNguyen, "Tỉnh Thái Nguyên", UnitKind.Province, null),
+        Unit(PhuongBacKan, "Phường Bắc Kạn", UnitKind.Ward, ThaiNguyen),
+        Unit(PhuongDucXuanMoi, "Phường Đức Xuân (mới)", UnitKind.Ward, ThaiNguyen),
+        Unit(PhongQuang, "Xã Phong Quang", UnitKind.Commune, ThaiNguyen),
     ];
 
     public static IReadOnlyList<string> Communes { get; } =
