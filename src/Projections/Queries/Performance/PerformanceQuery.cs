@@ -42,7 +42,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (!lineage.IsEmpty)
         {
             (figures, notes) = await ThroughLineageAsync(unit.Value, figures, indicators, wanted, asOf, lineage, ct);
-            plan ??= await DerivedPlanAsync(unit.Value, month, asOf, lineage, baseline, ct);
+            plan ??= await DerivedPlanAsync(unit.Value, month, asOf, lineage, baseline, all, ct);
         }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
@@ -59,10 +59,16 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (others.Count == 0) return (figures, null);
         var codes = indicators.Select(i => i.Code.Value).ToArray();
         var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit] = figures };
-        foreach (var other in others)
-            sources[other] = asOf is null
-                ? await LiveFiguresAsync(other, codes, wanted, ct)
-                : await FiguresAsOfAsync(other, indicators, wanted, asOf.Value, ct);
+        if (asOf is null)
+        {
+            // Every predecessor's figures in one round trip: a merged commune has three or four.
+            var live = await LiveFiguresOfAsync(others, codes, wanted, ct);
+            foreach (var other in others) sources[other] = live[other];
+        }
+        else
+        {
+            foreach (var other in others) sources[other] = await FiguresAsOfAsync(other, indicators, wanted, asOf.Value, ct);
+        }
         return LineageFigures.Combine(unit, indicators, monthList, lineage, sources);
     }
 
@@ -102,21 +108,17 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// A successor with no plan of its own for a year it came into being: its predecessors' plans
     /// for the year, combined (<see cref="DerivedTargets"/>) and marked derived.
     /// </summary>
-    private async Task<PlanInForce?> DerivedPlanAsync(string unit, Month month, DateTimeOffset? asOf, Lineage lineage, PlanBaseline baseline, CancellationToken ct)
+    private async Task<PlanInForce?> DerivedPlanAsync(
+        string unit, Month month, DateTimeOffset? asOf, Lineage lineage, PlanBaseline baseline, IReadOnlyList<Indicator> indicators, CancellationToken ct)
     {
         var succession = lineage.SuccessionsOf(unit).FirstOrDefault(r => r.EffectiveMonth.Year == month.Year);
         if (succession is null) return null;
         var share = succession.Successors.First(s => s.Unit.Value == unit).Share;
         var parts = new List<(IReadOnlyList<TargetLine>, decimal)>();
-        string? decision = null;
-        foreach (var predecessor in succession.Predecessors)
-            if (await PlanInForceAsync(predecessor.Value, month, asOf, baseline, ct) is { } theirs)
-            {
-                parts.Add((theirs.Revision.Targets, share));
-                decision ??= theirs.Revision.Decision;
-            }
+        foreach (var theirs in await PlansInForceAsync(succession.Predecessors.Select(p => p.Value).ToList(), month, asOf, baseline, ct))
+            if (theirs is not null) parts.Add((theirs.Revision.Targets, share));
         if (parts.Count == 0) return null;
-        var aggregations = (await catalogue.IndicatorsAsync(ct)).ToDictionary(i => i.Code, i => i.Aggregation);
+        var aggregations = indicators.ToDictionary(i => i.Code, i => i.Aggregation);
         var targets = DerivedTargets.Combine(parts, aggregations);
         var revision = new PlanRevision(0, targets, succession.Decision, "derived from the predecessors' plans", null, null);
         return new PlanInForce(revision, succession.EffectiveMonth.Start.ToDateTime(TimeOnly.MinValue).ToUniversalTime()) { Derived = true };
@@ -242,6 +244,25 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), ct);
     }
 
+    /// <summary>Several units' live figures (<see cref="LiveFiguresSql"/> each) in one round trip.</summary>
+    private async Task<Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>> LiveFiguresOfAsync(
+        IReadOnlyList<string> units, string[] codes, string[] months, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var unit in units)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } });
+        var wanted = codes.ToHashSet(StringComparer.Ordinal);
+        var byUnit = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (i > 0) await reader.NextResultAsync(ct);
+            byUnit[units[i]] = await ReadLiveFiguresAsync(reader, wanted, ct);
+        }
+        return byUnit;
+    }
+
     private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
         NpgsqlDataReader reader, HashSet<string> wanted, CancellationToken ct)
     {
@@ -308,6 +329,28 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         command.Parameters.Add(new() { Value = baseline.ToApiString() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await ReadPlanAsync(reader, unit, month, ct);
+    }
+
+    /// <summary>Several units' plans in force for the month, in the units' order (null: none), in one round trip.</summary>
+    private async Task<IReadOnlyList<PlanInForce?>> PlansInForceAsync(
+        IReadOnlyList<string> units, Month month, DateTimeOffset? asOf, PlanBaseline baseline, CancellationToken ct)
+    {
+        if (units.Count == 0) return [];
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var unit in units)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PlanSql)
+            {
+                Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } },
+            });
+        var plans = new List<PlanInForce?>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (i > 0) await reader.NextResultAsync(ct);
+            plans.Add(await ReadPlanAsync(reader, units[i], month, ct));
+        }
+        return plans;
     }
 
     /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
