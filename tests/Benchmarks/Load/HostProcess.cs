@@ -41,6 +41,9 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The host's process id, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public TimeSpan CpuTime
     {
         get
