@@ -15,6 +15,7 @@ public static class ExportPhase
     {
         public string Label { get; init; } = Period;
         public ProcessMemory.Usage? Memory { get; init; }
+        public double HostCpuSeconds { get; init; }
 
         public BenchResult Result(double? goalSeconds) => new($"export dataValueSets, whole country, {Label}", "values", Values, Seconds)
         {
@@ -22,7 +23,7 @@ public static class ExportPhase
             Baseline = goalSeconds is { } g ? $"{g} s goal" : null,
             Ratio = goalSeconds is { } goal ? goal / Seconds : null,
             Goal = goalSeconds is null ? null : 1.0,
-            Note = $"{Bytes / 1024.0 / 1024.0:F1} MB of JSON, first byte after {FirstByteMs:F0} ms; host {Memory?.Describe()}" +
+            Note = $"{Bytes / 1024.0 / 1024.0:F1} MB of JSON, first byte after {FirstByteMs:F0} ms; host CPU {HostCpuSeconds:F2} s, {Memory?.Describe()}" +
                    (CaughtUp ? "" : "; read models NOT caught up"),
         };
     }
