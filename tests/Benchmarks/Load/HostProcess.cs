@@ -66,6 +66,7 @@ public sealed class HostProcess : IAsyncDisposable
                 if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
+            catch (TaskCanceledException) { } // a host still starting on a busy machine can take longer than the probe's 5 s
             await Task.Delay(200);
         }
         throw new TimeoutException("The host was not ready within 60 s.");

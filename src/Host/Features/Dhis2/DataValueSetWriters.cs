@@ -18,9 +18,13 @@ internal interface IDataValueSetWriter : IAsyncDisposable
 /// <summary>DHIS2's dataValueSets JSON; values are text, as DHIS2 writes them.</summary>
 internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : IDataValueSetWriter
 {
-    // Past this many bytes buffered, hand them to the response, so memory stays flat however large the export.
+    // Past this many bytes written since the last flush, hand them to the response, so memory stays flat
+    // however large the export. Counted as committed + pending: the writer commits to the pipe on its own
+    // each time a block (4 KB from Kestrel's pool) fills, so its pending bytes alone never reach this, and
+    // a check on them let the whole export pile up in the pipe unflushed.
     private const int FlushBytes = 32 * 1024;
     private readonly Utf8JsonWriter _json = new(body);
+    private long _flushedAt;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -48,7 +52,7 @@ internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : I
             _json.WriteString("lastUpdated", lastUpdated);
             _json.WriteEndObject();
         }
-        if (_json.BytesPending >= FlushBytes) await FlushAsync(ct);
+        if (_json.BytesCommitted + _json.BytesPending - _flushedAt >= FlushBytes) await FlushAsync(ct);
     }
 
     public async Task EndAsync(CancellationToken ct)
@@ -61,6 +65,7 @@ internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : I
     private async Task FlushAsync(CancellationToken ct)
     {
         _json.Flush();
+        _flushedAt = _json.BytesCommitted;
         await body.FlushAsync(ct);
     }
 
