@@ -9,6 +9,7 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
     ["load"] = GovReport.Benchmarks.Load.LoadSuite.RunAsync,
     ["pages"] = GovReport.Benchmarks.Pages.PageSuite.RunAsync,
     ["reform"] = GovReport.Benchmarks.Reform.ReformSuite.RunAsync,
+    ["dhis2"] = GovReport.Benchmarks.Dhis2.Dhis2Suite.RunAsync,
 };
 
 var name = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "eventstore";

@@ -84,6 +84,12 @@ public static class Dhis2Import
             CultureInfo.InvariantCulture, out value);
 
     /// <summary>A value as DHIS2 writes it: invariant text, no trailing zeros.</summary>
-    public static string FormatValue(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string FormatValue(decimal value) => value.ToString(ValueFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The same text into a buffer (a national export formats millions of values); false if it is too short.</summary>
+    public static bool TryFormatValue(decimal value, Span<char> text, out int written) =>
+        value.TryFormat(text, out written, ValueFormat, CultureInfo.InvariantCulture);
+
+    private const string ValueFormat = "0.############################";
 
 }

@@ -13,7 +13,7 @@ public static class RawCopyPhase
 {
     public const string Table = "bench.raw_events";
 
-    private const string CreateSql = $"""
+    public const string CreateSql = $"""
         CREATE SCHEMA IF NOT EXISTS bench;
         CREATE TABLE {Table} (
             seq         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

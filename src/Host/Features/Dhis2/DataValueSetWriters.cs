@@ -18,9 +18,13 @@ internal interface IDataValueSetWriter : IAsyncDisposable
 /// <summary>DHIS2's dataValueSets JSON; values are text, as DHIS2 writes them.</summary>
 internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : IDataValueSetWriter
 {
-    // Past this many bytes buffered, hand them to the response, so memory stays flat however large the export.
+    // Past this many bytes written since the last flush, hand them to the response, so memory stays flat
+    // however large the export. Counted as committed + pending: the writer commits to the pipe on its own
+    // each time a block (4 KB from Kestrel's pool) fills, so its pending bytes alone never reach this, and
+    // a check on them let the whole export pile up in the pipe unflushed.
     private const int FlushBytes = 32 * 1024;
     private readonly Utf8JsonWriter _json = new(body);
+    private long _flushedAt;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -32,23 +36,51 @@ internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : I
 
     public async Task WriteAsync(OfficialFigureSet set, CancellationToken ct)
     {
-        var period = Dhis2Periods.MonthId(Month.Parse(set.Month));
-        var orgUnit = mapping.OrgUnit(set.Unit);
-        var lastUpdated = set.Since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff");
+        Write(set);
+        if (_json.BytesCommitted + _json.BytesPending - _flushedAt >= FlushBytes) await FlushAsync(ct);
+    }
+
+    // Names and each set's shared texts encoded once, not once a value: a national export writes
+    // millions of values. The default encoder, as the writer's own, so the bytes are the same.
+    private static readonly JsonEncodedText DataElementName = JsonEncodedText.Encode("dataElement");
+    private static readonly JsonEncodedText PeriodName = JsonEncodedText.Encode("period");
+    private static readonly JsonEncodedText OrgUnitName = JsonEncodedText.Encode("orgUnit");
+    private static readonly JsonEncodedText ComboName = JsonEncodedText.Encode("categoryOptionCombo");
+    private static readonly JsonEncodedText AttributeName = JsonEncodedText.Encode("attributeOptionCombo");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText LastUpdatedName = JsonEncodedText.Encode("lastUpdated");
+    private readonly Dictionary<string, (JsonEncodedText Element, JsonEncodedText? Combo)> _elements = new(StringComparer.Ordinal);
+    private readonly JsonEncodedText? _attribute = mapping.AttributeOptionCombo is { } a ? JsonEncodedText.Encode(a) : null;
+
+    private void Write(OfficialFigureSet set)
+    {
+        var period = JsonEncodedText.Encode(Dhis2Periods.MonthId(Month.Parse(set.Month)));
+        var orgUnit = JsonEncodedText.Encode(mapping.OrgUnit(set.Unit));
+        var lastUpdated = JsonEncodedText.Encode(set.Since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff"));
+        Span<char> value = stackalloc char[64];
         foreach (var indicator in Sorted(set.Figures))
         {
-            var element = mapping.Element(indicator);
+            var (element, combo) = ElementOf(indicator);
             _json.WriteStartObject();
-            _json.WriteString("dataElement", element.DataElement);
-            _json.WriteString("period", period);
-            _json.WriteString("orgUnit", orgUnit);
-            if (element.CategoryOptionCombo is { } combo) _json.WriteString("categoryOptionCombo", combo);
-            if (mapping.AttributeOptionCombo is { } attribute) _json.WriteString("attributeOptionCombo", attribute);
-            _json.WriteString("value", Dhis2Import.FormatValue(set.Figures[indicator]));
-            _json.WriteString("lastUpdated", lastUpdated);
+            _json.WriteString(DataElementName, element);
+            _json.WriteString(PeriodName, period);
+            _json.WriteString(OrgUnitName, orgUnit);
+            if (combo is { } c) _json.WriteString(ComboName, c);
+            if (_attribute is { } attribute) _json.WriteString(AttributeName, attribute);
+            var figure = set.Figures[indicator];
+            if (Dhis2Import.TryFormatValue(figure, value, out var written)) _json.WriteString(ValueName, value[..written]);
+            else _json.WriteString(ValueName, Dhis2Import.FormatValue(figure));
+            _json.WriteString(LastUpdatedName, lastUpdated);
             _json.WriteEndObject();
         }
-        if (_json.BytesPending >= FlushBytes) await FlushAsync(ct);
+    }
+
+    private (JsonEncodedText, JsonEncodedText?) ElementOf(string indicator)
+    {
+        if (_elements.TryGetValue(indicator, out var known)) return known;
+        var element = mapping.Element(indicator);
+        return _elements[indicator] = (JsonEncodedText.Encode(element.DataElement),
+            element.CategoryOptionCombo is { } combo ? JsonEncodedText.Encode(combo) : null);
     }
 
     public async Task EndAsync(CancellationToken ct)
@@ -61,6 +93,7 @@ internal sealed class Dhis2JsonWriter(PipeWriter body, Dhis2Mapping mapping) : I
     private async Task FlushAsync(CancellationToken ct)
     {
         _json.Flush();
+        _flushedAt = _json.BytesCommitted;
         await body.FlushAsync(ct);
     }
 

@@ -13,3 +13,6 @@ public sealed record RemindUnit(string Unit, string Month, string Kind, DateOnly
 
 /// <summary>Deliver a stored reminder to the configured webhook, once.</summary>
 public sealed record DeliverReminderWebhook(string Unit, string Month, string Kind, DateOnly Deadline);
+
+/// <summary>E-mail a stored reminder to the unit's configured addresses, once.</summary>
+public sealed record DeliverReminderEmail(string Unit, string Month, string Kind, DateOnly Deadline);

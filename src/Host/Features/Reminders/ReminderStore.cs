@@ -43,6 +43,31 @@ public sealed class ReminderStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("unit", unit);
         command.Parameters.AddWithValue("limit", MaxRows);
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>
+    /// The reminders still open for a unit: one per month (its latest, so an overdue one stands for
+    /// the approaching one before it), for months whose report is not yet submitted or approved.
+    /// The reports read model is inline, so a report filed a moment ago closes its reminder at once.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderRow>> OpenForUnitAsync(string unit, int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT unit_id, month, kind, deadline, reminded_at, webhook_delivered_at FROM (
+                SELECT DISTINCT ON (r.month) r.* FROM app.reminders r
+                WHERE r.unit_id = @unit AND NOT EXISTS (
+                    SELECT 1 FROM rm.reports p WHERE p.unit_id = r.unit_id AND p.month = r.month AND p.status IN ('submitted', 'approved'))
+                ORDER BY r.month, r.reminded_at DESC) latest
+            ORDER BY month DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, MaxRows));
+        return await ReadAsync(command, ct);
+    }
+
+    private static async Task<IReadOnlyList<ReminderRow>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<ReminderRow>();
         while (await reader.ReadAsync(ct))
@@ -52,29 +77,46 @@ public sealed class ReminderStore(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    public static async Task<bool> WebhookDeliveredAsync(NpgsqlConnection connection, DeliverReminderWebhook message, CancellationToken ct)
+    public static Task<bool> WebhookDeliveredAsync(NpgsqlConnection connection, DeliverReminderWebhook m, CancellationToken ct) =>
+        DeliveredAsync(connection, Channel.Webhook, m.Unit, m.Month, m.Kind, ct);
+
+    public static Task MarkWebhookDeliveredAsync(NpgsqlConnection connection, DeliverReminderWebhook m, DateTimeOffset at, CancellationToken ct) =>
+        MarkDeliveredAsync(connection, Channel.Webhook, m.Unit, m.Month, m.Kind, at, ct);
+
+    public static Task<bool> EmailDeliveredAsync(NpgsqlConnection connection, DeliverReminderEmail m, CancellationToken ct) =>
+        DeliveredAsync(connection, Channel.Email, m.Unit, m.Month, m.Kind, ct);
+
+    public static Task MarkEmailDeliveredAsync(NpgsqlConnection connection, DeliverReminderEmail m, DateTimeOffset at, CancellationToken ct) =>
+        MarkDeliveredAsync(connection, Channel.Email, m.Unit, m.Month, m.Kind, at, ct);
+
+    private enum Channel { Webhook, Email }
+
+    // The column is chosen from this closed set, never from input.
+    private static string Column(Channel channel) => channel == Channel.Email ? "email_delivered_at" : "webhook_delivered_at";
+
+    private static async Task<bool> DeliveredAsync(NpgsqlConnection connection, Channel channel, string unit, string month, string kind, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT webhook_delivered_at IS NOT NULL FROM app.reminders WHERE unit_id = @unit AND month = @month AND kind = @kind
+        await using var command = new NpgsqlCommand($"""
+            SELECT {Column(channel)} IS NOT NULL FROM app.reminders WHERE unit_id = @unit AND month = @month AND kind = @kind
             """, connection);
-        AddKey(command, message);
+        AddKey(command, unit, month, kind);
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
-    public static async Task MarkWebhookDeliveredAsync(NpgsqlConnection connection, DeliverReminderWebhook message, DateTimeOffset at, CancellationToken ct)
+    private static async Task MarkDeliveredAsync(NpgsqlConnection connection, Channel channel, string unit, string month, string kind, DateTimeOffset at, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("""
-            UPDATE app.reminders SET webhook_delivered_at = @at WHERE unit_id = @unit AND month = @month AND kind = @kind
+        await using var command = new NpgsqlCommand($"""
+            UPDATE app.reminders SET {Column(channel)} = @at WHERE unit_id = @unit AND month = @month AND kind = @kind
             """, connection);
-        AddKey(command, message);
+        AddKey(command, unit, month, kind);
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddKey(NpgsqlCommand command, DeliverReminderWebhook message)
+    private static void AddKey(NpgsqlCommand command, string unit, string month, string kind)
     {
-        command.Parameters.AddWithValue("unit", message.Unit);
-        command.Parameters.AddWithValue("month", message.Month);
-        command.Parameters.AddWithValue("kind", message.Kind);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("month", month);
+        command.Parameters.AddWithValue("kind", kind);
     }
 }

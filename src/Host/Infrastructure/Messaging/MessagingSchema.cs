@@ -34,6 +34,9 @@ public static class MessagingSchema
                 webhook_delivered_at  timestamptz NULL,
                 PRIMARY KEY (unit_id, month, kind));
             """),
+        new(2, "reminder e-mail delivery", """
+            ALTER TABLE app.reminders ADD COLUMN email_delivered_at timestamptz NULL;
+            """),
     ];
 
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct) =>

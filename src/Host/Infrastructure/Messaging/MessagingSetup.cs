@@ -33,17 +33,20 @@ public static class MessagingSetup
             opts.Discovery.DisableConventionalDiscovery()
                 .IncludeType(typeof(Dhis2PushHandler))
                 .IncludeType(typeof(ReminderHandlers));
-            // An unreachable DHIS2 or webhook receiver is retried with back-off, in memory first, then
+            // An unreachable DHIS2, webhook receiver or mail relay is retried with back-off, in memory first, then
             // as durable scheduled retries that survive a restart; past the last, the dead-letter table.
             opts.Policies.OnException<HttpRequestException>()
                 .Or<TaskCanceledException>()
                 .Or<TimeoutException>()
                 .Or<OutboundRefusedException>()
+                .Or<System.Net.Mail.SmtpException>()
+                .Or<System.Net.Sockets.SocketException>()
                 .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
                 .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6));
             opts.PublishMessage<PushApprovedFigures>().ToLocalQueue(Queue);
             opts.PublishMessage<RemindUnit>().ToLocalQueue(Queue);
             opts.PublishMessage<DeliverReminderWebhook>().ToLocalQueue(Queue);
+            opts.PublishMessage<DeliverReminderEmail>().ToLocalQueue(Queue);
             if (!settings.Enabled)
             {
                 opts.Durability.Mode = DurabilityMode.MediatorOnly;

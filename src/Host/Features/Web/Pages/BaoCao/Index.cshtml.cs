@@ -1,5 +1,6 @@
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
+using GovReport.Host.Features.Reminders;
 using GovReport.Host.Features.Reports;
 using GovReport.Host.Infrastructure.Auth;
 using GovReport.Projections.Queries;
@@ -9,14 +10,20 @@ using Npgsql;
 namespace GovReport.Host.Features.Web.Pages.BaoCao;
 
 /// <summary>A unit's months of a year: each month's status, its deadline and whether it was met.</summary>
-public sealed class IndexModel(NpgsqlDataSource dataSource, CatalogueReader catalogue, CallerAccess access, ReportingCalendar calendar, TimeProvider clock) : WebPage
+public sealed class IndexModel(
+    NpgsqlDataSource dataSource, CatalogueReader catalogue, CallerAccess access, ReportingCalendar calendar, ReminderStore reminders, TimeProvider clock) : WebPage
 {
+    /// <summary>Open reminders shown at most: a unit behind on more months than this has a list to read below.</summary>
+    private const int ShownReminders = 12;
+
     public sealed record MonthRow(Month Month, string Status, DateOnly Deadline, DateTimeOffset? SubmittedAt, bool? OnTime);
 
     public string UnitId { get; private set; } = "";
     public string UnitName { get; private set; } = "";
     public int Year { get; private set; }
     public IReadOnlyList<MonthRow> Months { get; private set; } = [];
+    /// <summary>The unit's open in-app reminders (those <c>GET /api/reminders</c> lists, for months not yet filed), newest first.</summary>
+    public IReadOnlyList<ReminderRow> Reminders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string unitId, int? nam, CancellationToken ct)
     {
@@ -38,6 +45,7 @@ public sealed class IndexModel(NpgsqlDataSource dataSource, CatalogueReader cata
             var report = reports.GetValueOrDefault(month.ToString());
             return new MonthRow(month, report?.Status ?? "none", report?.Deadline ?? calendar.Deadline(month, level), report?.SubmittedAt, report?.OnTime);
         }).ToList();
+        Reminders = await reminders.OpenForUnitAsync(unit.Value, ShownReminders, ct);
         return Page();
     }
 }
