@@ -15,7 +15,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     private HostProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public static async Task<HostProcess> StartAsync(string repositoryRoot, string connectionString)
+    public static async Task<HostProcess> StartAsync(string repositoryRoot, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(repositoryRoot, "src/Host/bin/Release/net10.0/GovReport.Host.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build src/Host in Release first (ops/bench does).");
@@ -31,6 +31,7 @@ public sealed class HostProcess : IAsyncDisposable
         // The burst is measured alone: the summary scheduler would publish into it.
         start.Environment["Summaries__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"  host: {line}"); };

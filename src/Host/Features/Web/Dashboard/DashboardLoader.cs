@@ -23,7 +23,7 @@ namespace GovReport.Host.Features.Web.Dashboard;
 public sealed class DashboardLoader(
     CatalogueReader catalogue, PerformanceQuery performance, ReportingStatusQuery reporting, SummaryStore summaries,
     ProjectionFreshness freshness, IOptions<ProjectionOptions> options, IOptions<PlanOptions> plans,
-    NpgsqlDataSource dataSource, TimeProvider clock)
+    NpgsqlDataSource dataSource, TimeProvider clock, DashboardTimings timings)
 {
     /// <summary>Without a period, the month whose reports fell due last; without a view, the year so far.</summary>
     public DashboardQuery Defaults(string? period, string? view, string? asOf, string? plan, string? indicator) => new(
@@ -31,11 +31,14 @@ public sealed class DashboardLoader(
         string.IsNullOrWhiteSpace(view) ? "ytd" : view.Trim(),
         Blank(asOf), Blank(plan), Blank(indicator));
 
+    /// <summary>How long each part of the last load took (sent only when configured).</summary>
+    public DashboardTimings Timings => timings;
+
     public Task<DashboardData> ForUnitAsync(UnitRow unit, DashboardQuery query, CancellationToken ct) =>
-        LoadAsync(new DashboardData($"/tong-hop/{unit.Id}", unit.Name, false, query), unit.Id, ct);
+        timings.TimeAsync("dashboard", () => LoadAsync(new DashboardData($"/tong-hop/{unit.Id}", unit.Name, false, query), unit.Id, ct));
 
     public Task<DashboardData> ForBlockAsync(string block, DashboardQuery query, CancellationToken ct) =>
-        LoadAsync(new DashboardData($"/tong-hop/khoi/{block}", BlockScope.NameOf(block), true, query), block, ct);
+        timings.TimeAsync("dashboard", () => LoadAsync(new DashboardData($"/tong-hop/khoi/{block}", BlockScope.NameOf(block), true, query), block, ct));
 
     private async Task<DashboardData> LoadAsync(DashboardData data, string scope, CancellationToken ct)
     {
@@ -56,33 +59,33 @@ public sealed class DashboardLoader(
         if (request is null || baseline is null || errors.Any) return data with { Errors = Messages(errors) };
 
         var month = request.Period.LastMonth;
-        var caughtUp = request.AsOf is not null || (await FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct)).CaughtUp;
-        var report = data.IsBlock
-            ? await performance.RunForBlockAsync(scope, month, request.View, request.AsOf, null, ct)
-            : await performance.RunAsync(UnitId.Parse(scope), month, request.View, request.AsOf, null, ct, baseline.Value);
+        var caughtUp = request.AsOf is not null || (await timings.TimeAsync("freshness", () => FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct))).CaughtUp;
+        var report = await timings.TimeAsync("comparison", () => data.IsBlock
+            ? performance.RunForBlockAsync(scope, month, request.View, request.AsOf, null, ct)
+            : performance.RunAsync(UnitId.Parse(scope), month, request.View, request.AsOf, null, ct, baseline.Value));
         // The chart follows the indicator asked for, else the first with a figure this year.
         var chartedRow = report.Rows.FirstOrDefault(r => r.Indicator == charted?.Value)
             ?? report.Rows.FirstOrDefault(r => r.Actual is not null) ?? report.Rows.FirstOrDefault();
-        var series = chartedRow is null ? null : await SeriesAsync(data.IsBlock, scope, month, request.AsOf, chartedRow, baseline.Value, ct);
-        var (totals, children) = data.IsBlock
-            ? await BlockReportingAsync(scope, request.Period, request.AsOf, ct)
-            : await UnitReportingAsync(scope, request.Period, request.AsOf, ct);
+        var series = chartedRow is null ? null : await timings.TimeAsync("series", () => SeriesAsync(data.IsBlock, scope, month, request.AsOf, chartedRow, baseline.Value, ct));
+        var (totals, children) = await timings.TimeAsync("reporting", () => data.IsBlock
+            ? BlockReportingAsync(scope, request.Period, request.AsOf, ct)
+            : UnitReportingAsync(scope, request.Period, request.AsOf, ct));
         var summaryScope = data.IsBlock ? BlockScope.Of(scope) : scope;
-        var published = await summaries.ListAsync(summaryScope, month.ToString(), ct);
+        var published = await timings.TimeAsync("summaries", () => summaries.ListAsync(summaryScope, month.ToString(), ct));
         // "As of" shows only what had been published by then.
         if (request.AsOf is { } asOf) published = published.Where(s => s.PublishedAt <= asOf).ToList();
         var latest = published.OrderBy(s => s.PublishedAt).LastOrDefault();
         return data with
         {
             Report = report,
-            Baselines = data.IsBlock ? [] : await BaselinesAsync(scope, month.Year, request.AsOf, ct),
+            Baselines = data.IsBlock ? [] : await timings.TimeAsync("baselines", () => BaselinesAsync(scope, month.Year, request.AsOf, ct)),
             OfficialBaseline = plans.Value.Official,
             Series = series,
             Indicators = report.Rows,
             Reporting = totals,
             Children = children,
             Summaries = published,
-            LatestSummary = latest is null ? null : await summaries.GetAsync(latest.Id, ct),
+            LatestSummary = latest is null ? null : await timings.TimeAsync("summary", () => summaries.GetAsync(latest.Id, ct)),
             CaughtUp = caughtUp,
         };
     }
