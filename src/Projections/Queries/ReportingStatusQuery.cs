@@ -1,4 +1,5 @@
 using GovReport.Domain.Periods;
+using GovReport.Domain.Restructurings;
 using GovReport.Projections.Figures;
 using GovReport.Projections.ReadModels;
 using Npgsql;
@@ -39,9 +40,8 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         Dictionary<(string, string), ReportRow> reports;
         if (asOf is null)
         {
-            tree = await UnitTreeSnapshot.LoadAsync(context);
-            reports = await ReportsAsync(context, period, ct);
-            units = await UnitsAsync(context, period, reports, ct);
+            (tree, var registered, reports) = await LiveAsync(connection, transaction, period, ct);
+            units = await UnitsAsync(context, period, registered, reports, ct);
         }
         else
         {
@@ -80,6 +80,50 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
     private static decimal Rate(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>
+    /// The tree, the units and the period's reports, in one round trip instead of five (the tree
+    /// as <see cref="UnitTreeSnapshot.LoadAsync"/> reads it: today's parents, the aggregations,
+    /// the restructurings not reverted).
+    /// </summary>
+    private static async Task<(UnitTreeSnapshot, List<(string Id, string Name, DateTimeOffset Registered)>, Dictionary<(string, string), ReportRow>)> LiveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Period period, CancellationToken ct)
+    {
+        const string rm = ReadModelSchema.Live;
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT unit_id, parent_id, name, registered_at FROM {rm}.units"),
+                new NpgsqlBatchCommand($"SELECT code, aggregation FROM {rm}.indicators"),
+                new NpgsqlBatchCommand($"SELECT body::text FROM {rm}.restructurings WHERE reverted_at IS NULL ORDER BY seq"),
+                // A report counts as submitted once it has been, even if it was later returned for correction.
+                new NpgsqlBatchCommand($"SELECT unit_id, month, submitted_at, on_time FROM {rm}.reports WHERE month = ANY($1)")
+                    { Parameters = { new() { Value = period.Months.Select(m => m.ToString()).ToArray() } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var units = new List<(string, string, DateTimeOffset)>();
+        while (await reader.ReadAsync(ct))
+        {
+            parents[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+            units.Add((reader.GetString(0), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+        await reader.NextResultAsync(ct);
+        var aggregations = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) aggregations[reader.GetString(0)] = reader.GetString(1);
+        await reader.NextResultAsync(ct);
+        var restructurings = new List<Restructuring>();
+        while (await reader.ReadAsync(ct)) restructurings.Add(RestructuringRows.Parse(reader.GetString(0)));
+        await reader.NextResultAsync(ct);
+        var reports = new Dictionary<(string, string), ReportRow>();
+        while (await reader.ReadAsync(ct))
+            reports[(reader.GetString(0), reader.GetString(1))] = new ReportRow(
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetBoolean(3));
+        var lineage = restructurings.Count == 0 ? Lineage.Empty : new Lineage(restructurings);
+        return (new UnitTreeSnapshot(parents, aggregations, lineage), units, reports);
+    }
+
+    /// <summary>
     /// Each unit's name and first month: the month it was registered, or the first month it
     /// reported for, whichever is earlier. Only whether that first month is after one of the
     /// period's months matters here, so the period's own reports (already read) settle it for
@@ -87,8 +131,8 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
     /// others' earlier reports are looked up. Before, every unit's first report was looked up
     /// (3,300 index probes nationally, the slowest statement of the country's dashboard).
     /// </summary>
-    private static async Task<Dictionary<string, (string Name, Month FirstMonth)>> UnitsAsync(
-        ProjectionContext context, Period period, Dictionary<(string, string), ReportRow> reports, CancellationToken ct)
+    private static async Task<Dictionary<string, (string Name, Month FirstMonth)>> UnitsAsync(ProjectionContext context, Period period,
+        List<(string Id, string Name, DateTimeOffset Registered)> registered, Dictionary<(string, string), ReportRow> reports, CancellationToken ct)
     {
         var earliestInPeriod = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (unit, month) in reports.Keys)
@@ -96,16 +140,13 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
         var first = period.Months.Min();
         var units = new Dictionary<string, (string, Month)>(StringComparer.Ordinal);
         var unsettled = new List<string>();
-        await using (var command = context.Command("SELECT unit_id, name, registered_at FROM {0}.units"))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-            {
-                var registered = Month.Of(DateOnly.FromDateTime(reader.GetFieldValue<DateTimeOffset>(2).ToOffset(ReportingCalendar.VietnamOffset).DateTime));
-                var id = reader.GetString(0);
-                var known = earliestInPeriod.TryGetValue(id, out var e) && Month.Parse(e) < registered ? Month.Parse(e) : registered;
-                units[id] = (reader.GetString(1), known);
-                if (known > first) unsettled.Add(id);
-            }
+        foreach (var (id, name, at) in registered)
+        {
+            var month = Month.Of(DateOnly.FromDateTime(at.ToOffset(ReportingCalendar.VietnamOffset).DateTime));
+            var known = earliestInPeriod.TryGetValue(id, out var e) && Month.Parse(e) < month ? Month.Parse(e) : month;
+            units[id] = (name, known);
+            if (known > first) unsettled.Add(id);
+        }
         if (unsettled.Count == 0) return units;
         await using (var command = context.Command(
             "SELECT unit_id, min(month) FROM {0}.reports WHERE unit_id = ANY(@units) AND month < @first GROUP BY unit_id"))
@@ -120,18 +161,4 @@ public sealed class ReportingStatusQuery(NpgsqlDataSource dataSource)
     }
 
     internal sealed record ReportRow(DateTimeOffset? SubmittedAt, bool? OnTime);
-
-    private static async Task<Dictionary<(string, string), ReportRow>> ReportsAsync(ProjectionContext context, Period period, CancellationToken ct)
-    {
-        // A report counts as submitted once it has been, even if it was later returned for correction.
-        await using var command = context.Command(
-            "SELECT unit_id, month, submitted_at, on_time FROM {0}.reports WHERE month = ANY(@months)");
-        command.Parameters.AddWithValue("months", period.Months.Select(m => m.ToString()).ToArray());
-        var reports = new Dictionary<(string, string), ReportRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            reports[(reader.GetString(0), reader.GetString(1))] = new ReportRow(
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetBoolean(3));
-        return reports;
-    }
 }
