@@ -27,7 +27,9 @@ public static class EventLog
     public static async Task<SubscriptionPosition?> LastCommittedAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT tx_id::text, seq FROM es.events ORDER BY tx_id DESC, seq DESC LIMIT 1");
+            // Qualified: a bare "tx_id" here would name the text output column, so the sort would be
+            // by text (wrong once ids differ in length) over every event, not one backward index step.
+            "SELECT e.tx_id::text, e.seq FROM es.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new SubscriptionPosition(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1))

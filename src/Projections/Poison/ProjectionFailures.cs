@@ -92,9 +92,9 @@ public static class ProjectionFailures
             if (!(bool)(await exists.ExecuteScalarAsync(ct))!) return [];
         await using var command = new NpgsqlCommand("""
             SELECT projection, tx_id::text, seq, stream_id, event_type, error, first_failed_at, last_failed_at, attempts, resolved_at
-            FROM es.projection_failures
+            FROM es.projection_failures f
             WHERE (@projection::text IS NULL OR projection = @projection) AND (NOT @unresolved OR resolved_at IS NULL)
-            ORDER BY projection, tx_id, seq
+            ORDER BY f.projection, f.tx_id, f.seq
             """, connection, transaction);
         command.Parameters.AddWithValue("projection", (object?)projection ?? DBNull.Value);
         command.Parameters.AddWithValue("unresolved", unresolvedOnly);

@@ -17,6 +17,7 @@ internal static class WebSetup
     {
         services.AddRazorPages(o => o.RootDirectory = PagesRoot);
         services.AddScoped<Dashboard.DashboardLoader>();
+        services.AddScoped<Dashboard.DashboardTimings>();
         // Vietnamese is written as itself, not as numeric entities: a third of the page's bytes, and
         // unreadable in "view source". Encoding for HTML still escapes what must be escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

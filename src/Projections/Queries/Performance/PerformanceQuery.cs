@@ -49,6 +49,50 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan, month, view, all, notes));
     }
 
+    /// <summary>
+    /// One indicator month by month: for each month, the figure and the same month last year
+    /// exactly as <see cref="RunAsync"/> with the month view gives them (lineage and ratios
+    /// alike), from one read of all the months instead of one comparison per month. No plan is
+    /// read: neither figure depends on it.
+    /// </summary>
+    public async Task<IReadOnlyList<MonthFigures>> MonthByMonthAsync(
+        UnitId unit, IReadOnlyList<Month> months, DateTimeOffset? asOf, IndicatorCode indicator, CancellationToken ct = default)
+    {
+        var wanted = Wanted(months);
+        IReadOnlyList<Indicator> all;
+        IReadOnlyDictionary<(string, Month), decimal> figures;
+        var restructured = true;
+        if (asOf is null) (all, figures, restructured) = await LiveFiguresOnlyAsync(unit.Value, indicator, wanted, ct);
+        else
+        {
+            all = await catalogue.IndicatorsAsync(ct);
+            figures = await FiguresAsOfAsync(unit.Value, Selected(all, indicator), wanted, asOf.Value, ct);
+        }
+        var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
+        IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
+        if (!lineage.IsEmpty) (figures, notes) = await ThroughLineageAsync(unit.Value, figures, Selected(all, indicator), wanted, asOf, lineage, ct);
+        return EachMonth(all, indicator, figures, notes, months);
+    }
+
+    /// <summary>A block's indicator month by month, as <see cref="RunForBlockAsync"/> with the month view gives each month, from one read.</summary>
+    public async Task<IReadOnlyList<MonthFigures>> BlockMonthByMonthAsync(
+        string block, IReadOnlyList<Month> months, DateTimeOffset? asOf, IndicatorCode indicator, CancellationToken ct = default)
+    {
+        var all = await catalogue.IndicatorsAsync(ct);
+        var (figures, notes) = await BlockFiguresAsync(block, Selected(all, indicator), Wanted(months), asOf, ct);
+        return EachMonth(all, indicator, figures, notes, months);
+    }
+
+    private static string[] Wanted(IReadOnlyList<Month> months) =>
+        months.Concat(months.Select(m => m.SameMonthLastYear)).Distinct().Select(m => m.ToString()).ToArray();
+
+    private static IReadOnlyList<MonthFigures> EachMonth(
+        IReadOnlyList<Indicator> all, IndicatorCode indicator, IReadOnlyDictionary<(string, Month), decimal> figures,
+        IReadOnlyDictionary<(string, Month), FigureNote>? notes, IReadOnlyList<Month> months) =>
+        months.Select(m => PerformanceCalculator.Rows(Shown(all, indicator), figures, plan: null, m, PerformanceView.Month, all, notes).FirstOrDefault() is { } row
+            ? new MonthFigures(m, row.Actual, row.SamePeriodLastYear)
+            : new MonthFigures(m, null, null)).ToList();
+
     /// <summary>A successor's months before its restructuring are its predecessors' figures.</summary>
     private async Task<(IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyDictionary<(string, Month), FigureNote>?)> ThroughLineageAsync(
         string unit, IReadOnlyDictionary<(string, Month), decimal> figures, IReadOnlyList<Indicator> indicators, string[] wanted,
@@ -136,6 +180,16 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var indicators = Selected(all, only);
         var months = PerformanceViews.Months(view, month);
         var wanted = months.Concat(months.Select(m => m.SameMonthLastYear)).Select(m => m.ToString()).ToArray();
+        var (figures, notes) = await BlockFiguresAsync(block, indicators, wanted, asOf, ct);
+        var (from, to) = PerformanceViews.Range(view, month);
+        return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
+            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan: null, month, view, all, notes));
+    }
+
+    /// <summary>A block's figures for the months wanted: its counted members' effective figures, each through its lineage, combined.</summary>
+    private async Task<(IReadOnlyDictionary<(string, Month), decimal>, Dictionary<(string, Month), FigureNote>)> BlockFiguresAsync(
+        string block, IReadOnlyList<Indicator> indicators, string[] wanted, DateTimeOffset? asOf, CancellationToken ct)
+    {
         var codes = indicators.Select(i => i.Code.Value).ToArray();
         var perMember = new List<IReadOnlyDictionary<(string, Month), decimal>>();
         var top = asOf is { } instant
@@ -163,10 +217,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             }
             perMember.Add(own);
         }
-        var figures = BlockFigures.Aggregate(indicators, perMember);
-        var (from, to) = PerformanceViews.Range(view, month);
-        return new PerformanceReport(block, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
-            PerformanceViews.Label(view, month), asOf, PerformanceCalculator.Rows(Shown(all, only), figures, plan: null, month, view, all, notes));
+        return (BlockFigures.Aggregate(indicators, perMember), notes);
     }
 
     /// <summary>The indicators whose figures are read: those shown, and the parts of the ratios among them.</summary>
@@ -207,9 +258,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 {
                     Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null), new() { Value = baseline.ToApiString() } },
                 },
-                // Whether any restructuring names the unit: only then is its lineage read.
-                new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM rm.restructurings WHERE units && ARRAY[$1::text] AND reverted_at IS NULL)")
-                    { Parameters = { new() { Value = unit } } },
+                new NpgsqlBatchCommand(RestructuredSql) { Parameters = { new() { Value = unit } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -222,6 +271,31 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var restructured = await reader.ReadAsync(ct) && reader.GetBoolean(0);
         return (all, figures, plan, restructured);
     }
+
+    /// <summary>The live catalogue, figures and whether a restructuring names the unit, in one round trip: <see cref="LiveAsync"/> without the plan.</summary>
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, bool)> LiveFiguresOnlyAsync(
+        string unit, IndicatorCode only, string[] months, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
+                new NpgsqlBatchCommand(RestructuredSql) { Parameters = { new() { Value = unit } } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
+        await reader.NextResultAsync(ct);
+        return (all, figures, await reader.ReadAsync(ct) && reader.GetBoolean(0));
+    }
+
+    /// <summary>Whether any restructuring names the unit: only then is its lineage read. Parameter: unit.</summary>
+    private const string RestructuredSql = "SELECT EXISTS (SELECT 1 FROM rm.restructurings WHERE units && ARRAY[$1::text] AND reverted_at IS NULL)";
 
     /// <summary>
     /// A unit with children in a month reads its rollup; a unit without, its official figures. The

@@ -65,3 +65,6 @@ public sealed record PerformanceReport(
     string Label,
     DateTimeOffset? AsOf,
     IReadOnlyList<PerformanceRow> Rows);
+
+/// <summary>One month of an indicator: its figure and the same month last year, as the month view compares them.</summary>
+public sealed record MonthFigures(GovReport.Domain.Periods.Month Month, decimal? Actual, decimal? SamePeriodLastYear);

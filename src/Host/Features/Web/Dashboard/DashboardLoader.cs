@@ -1,3 +1,4 @@
+using GovReport.Domain.Summaries;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Periods;
 using GovReport.Domain.Targets;
@@ -23,7 +24,7 @@ namespace GovReport.Host.Features.Web.Dashboard;
 public sealed class DashboardLoader(
     CatalogueReader catalogue, PerformanceQuery performance, ReportingStatusQuery reporting, SummaryStore summaries,
     ProjectionFreshness freshness, IOptions<ProjectionOptions> options, IOptions<PlanOptions> plans,
-    NpgsqlDataSource dataSource, TimeProvider clock)
+    NpgsqlDataSource dataSource, TimeProvider clock, DashboardTimings timings)
 {
     /// <summary>Without a period, the month whose reports fell due last; without a view, the year so far.</summary>
     public DashboardQuery Defaults(string? period, string? view, string? asOf, string? plan, string? indicator) => new(
@@ -31,11 +32,14 @@ public sealed class DashboardLoader(
         string.IsNullOrWhiteSpace(view) ? "ytd" : view.Trim(),
         Blank(asOf), Blank(plan), Blank(indicator));
 
+    /// <summary>How long each part of the last load took (sent only when configured).</summary>
+    public DashboardTimings Timings => timings;
+
     public Task<DashboardData> ForUnitAsync(UnitRow unit, DashboardQuery query, CancellationToken ct) =>
-        LoadAsync(new DashboardData($"/tong-hop/{unit.Id}", unit.Name, false, query), unit.Id, ct);
+        timings.TimeAsync("dashboard", () => LoadAsync(new DashboardData($"/tong-hop/{unit.Id}", unit.Name, false, query), unit.Id, ct));
 
     public Task<DashboardData> ForBlockAsync(string block, DashboardQuery query, CancellationToken ct) =>
-        LoadAsync(new DashboardData($"/tong-hop/khoi/{block}", BlockScope.NameOf(block), true, query), block, ct);
+        timings.TimeAsync("dashboard", () => LoadAsync(new DashboardData($"/tong-hop/khoi/{block}", BlockScope.NameOf(block), true, query), block, ct));
 
     private async Task<DashboardData> LoadAsync(DashboardData data, string scope, CancellationToken ct)
     {
@@ -56,55 +60,73 @@ public sealed class DashboardLoader(
         if (request is null || baseline is null || errors.Any) return data with { Errors = Messages(errors) };
 
         var month = request.Period.LastMonth;
-        var caughtUp = request.AsOf is not null || (await FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct)).CaughtUp;
-        var report = data.IsBlock
-            ? await performance.RunForBlockAsync(scope, month, request.View, request.AsOf, null, ct)
-            : await performance.RunAsync(UnitId.Parse(scope), month, request.View, request.AsOf, null, ct, baseline.Value);
+        var caughtUp = request.AsOf is not null || (await timings.TimeAsync("freshness", () => FreshnessView.AfterWaitAsync(freshness, options.Value.ReadWait, clock, ct))).CaughtUp;
+        // The parts need nothing from one another (only the chart waits for the comparison, which
+        // names its indicator), and each query takes its own pooled connection: they run at once,
+        // so the page takes as long as its slowest part, not their sum.
+        var reportingPart = timings.TimeAsync("reporting", () => data.IsBlock
+            ? BlockReportingAsync(scope, request.Period, request.AsOf, ct)
+            : UnitReportingAsync(scope, request.Period, request.AsOf, ct));
+        var summaryScope = data.IsBlock ? BlockScope.Of(scope) : scope;
+        var summariesPart = timings.TimeAsync("summaries", () => PublishedAsync(summaryScope, month, request.AsOf, ct));
+        var baselinesPart = data.IsBlock
+            ? Task.FromResult<IReadOnlyList<string>>([])
+            : timings.TimeAsync("baselines", () => BaselinesAsync(scope, month.Year, request.AsOf, ct));
+        var report = await timings.TimeAsync("comparison", () => data.IsBlock
+            ? performance.RunForBlockAsync(scope, month, request.View, request.AsOf, null, ct)
+            : performance.RunAsync(UnitId.Parse(scope), month, request.View, request.AsOf, null, ct, baseline.Value));
         // The chart follows the indicator asked for, else the first with a figure this year.
         var chartedRow = report.Rows.FirstOrDefault(r => r.Indicator == charted?.Value)
             ?? report.Rows.FirstOrDefault(r => r.Actual is not null) ?? report.Rows.FirstOrDefault();
-        var series = chartedRow is null ? null : await SeriesAsync(data.IsBlock, scope, month, request.AsOf, chartedRow, baseline.Value, ct);
-        var (totals, children) = data.IsBlock
-            ? await BlockReportingAsync(scope, request.Period, request.AsOf, ct)
-            : await UnitReportingAsync(scope, request.Period, request.AsOf, ct);
-        var summaryScope = data.IsBlock ? BlockScope.Of(scope) : scope;
-        var published = await summaries.ListAsync(summaryScope, month.ToString(), ct);
-        // "As of" shows only what had been published by then.
-        if (request.AsOf is { } asOf) published = published.Where(s => s.PublishedAt <= asOf).ToList();
-        var latest = published.OrderBy(s => s.PublishedAt).LastOrDefault();
+        var series = chartedRow is null ? null : await timings.TimeAsync("series", () => SeriesAsync(data.IsBlock, scope, month, request.AsOf, chartedRow, ct));
+        await Task.WhenAll(reportingPart, summariesPart, baselinesPart);
+        var (totals, children) = await reportingPart;
+        var (published, latest) = await summariesPart;
         return data with
         {
             Report = report,
-            Baselines = data.IsBlock ? [] : await BaselinesAsync(scope, month.Year, request.AsOf, ct),
+            Baselines = await baselinesPart,
             OfficialBaseline = plans.Value.Official,
             Series = series,
             Indicators = report.Rows,
             Reporting = totals,
             Children = children,
             Summaries = published,
-            LatestSummary = latest is null ? null : await summaries.GetAsync(latest.Id, ct),
+            LatestSummary = latest,
             CaughtUp = caughtUp,
         };
     }
 
-    /// <summary>One comparison per month for one indicator: each month's figure and the same month last year, as the API computes them.</summary>
-    private async Task<YearSeries> SeriesAsync(bool block, string scope, Month month, DateTimeOffset? asOf, PerformanceRow row, PlanBaseline baseline, CancellationToken ct)
+    /// <summary>The summaries published for the scope's month (as of an instant, only those published by then) and the latest one whole.</summary>
+    private async Task<(IReadOnlyList<SummaryListItem>, SummaryPublished?)> PublishedAsync(string scope, Month month, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var published = await summaries.ListAsync(scope, month.ToString(), ct);
+        if (asOf is { } instant) published = published.Where(s => s.PublishedAt <= instant).ToList();
+        var latest = published.OrderBy(s => s.PublishedAt).LastOrDefault();
+        return (published, latest is null ? null : await summaries.GetAsync(latest.Id, ct));
+    }
+
+    /// <summary>
+    /// One indicator's months this year and the same months last year, each as the API's month
+    /// comparison gives it, read in one pass (<see cref="PerformanceQuery.MonthByMonthAsync"/>).
+    /// </summary>
+    private async Task<YearSeries> SeriesAsync(bool block, string scope, Month month, DateTimeOffset? asOf, PerformanceRow row, CancellationToken ct)
     {
         var code = IndicatorCode.Parse(row.Indicator);
         var months = Enumerable.Range(1, month.Number).Select(n => new Month(month.Year, n)).ToList();
-        var reports = await Task.WhenAll(months.Select(m => block
-            ? performance.RunForBlockAsync(scope, m, PerformanceView.Month, asOf, code, ct)
-            : performance.RunAsync(UnitId.Parse(scope), m, PerformanceView.Month, asOf, code, ct, baseline)));
-        var points = months.Zip(reports, (m, r) => r.Rows.FirstOrDefault() is { } p
-            ? new MonthPoint(m.Number, p.Actual, p.SamePeriodLastYear)
-            : new MonthPoint(m.Number, null, null)).ToList();
+        var figures = block
+            ? await performance.BlockMonthByMonthAsync(scope, months, asOf, code, ct)
+            : await performance.MonthByMonthAsync(UnitId.Parse(scope), months, asOf, code, ct);
+        var points = figures.Select(f => new MonthPoint(f.Month.Number, f.Actual, f.SamePeriodLastYear)).ToList();
         return new YearSeries(row.Indicator, row.Name, row.Measure, month.Year, points);
     }
 
     private async Task<(ReportingTotals, IReadOnlyList<ChildReporting>)> UnitReportingAsync(string unit, Period period, DateTimeOffset? asOf, CancellationToken ct)
     {
-        var status = await reporting.RunAsync(unit, period, ct, asOf);
-        var parents = await catalogue.AncestryAsync(status.Units.Select(u => u.Unit).Distinct().ToList(), ct);
+        // Live, the status comes with the catalogue's tree it was read with; as of an instant, the
+        // branches are still today's (as before), read for the units that reported.
+        var (status, treeParents) = await reporting.RunWithParentsAsync(unit, period, ct, asOf);
+        var parents = treeParents ?? await catalogue.AncestryAsync(status.Units.Select(u => u.Unit).Distinct().ToList(), ct);
         // Each report counts towards the child of the scope it lies under (the scope's own, to the scope).
         string? ChildOf(string reporter)
         {
@@ -118,7 +140,8 @@ public sealed class DashboardLoader(
             return null;
         }
         var names = status.Units.GroupBy(u => u.Unit).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        await NameMissingAsync(names, parents.Where(p => p.Value == unit).Select(p => p.Key), ct);
+        // The children the reports fall under (as many as the scope has branches, not its thousands of units).
+        await NameMissingAsync(names, status.Units.Select(u => u.Unit).Distinct().Select(ChildOf).OfType<string>().Where(c => c != unit).Distinct(), ct);
         return (new ReportingTotals(status.Expected, status.Submitted, status.OnTime, status.Late, status.Missing),
             ChildReporting.Group(status.Units, ChildOf, names));
     }

@@ -21,6 +21,7 @@ public sealed class TongHopModel(CatalogueReader catalogue, CallerAccess access,
         if (!await access.CanReadAsync(unit.Value, ct)) return Refuse();
 
         Data = await loader.ForUnitAsync(row, loader.Defaults(period, view, asOf, plan, indicator), ct);
+        loader.Timings.WriteTo(Response);
         if (Data.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -21,6 +21,7 @@ public sealed class TongHopKhoiModel(CatalogueReader catalogue, CallerAccess acc
         if (!await access.CanReadBlockAsync(blockId, ct)) return Refuse("Khối có đơn vị ngoài phạm vi của bạn; chỉ người đọc được mọi đơn vị của khối mới xem được khối.");
 
         Data = await loader.ForBlockAsync(blockId, loader.Defaults(period, view, asOf, null, indicator), ct);
+        loader.Timings.WriteTo(Response);
         if (Data.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
