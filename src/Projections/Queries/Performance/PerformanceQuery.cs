@@ -25,10 +25,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         IReadOnlyList<Indicator> all;
         IReadOnlyDictionary<(string, Month), decimal> figures;
         PlanInForce? plan;
-        var restructured = true;
+        IReadOnlyList<Restructuring>? named = null;
         if (asOf is null)
         {
-            (all, figures, plan, restructured) = await LiveAsync(unit.Value, month, only, wanted, baseline, ct);
+            (all, figures, plan, named) = await LiveAsync(unit.Value, month, only, wanted, baseline, ct);
         }
         else
         {
@@ -38,11 +38,16 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         }
         var indicators = Selected(all, only);
         IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
-        var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
-        if (!lineage.IsEmpty)
+        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct);
+        if (!lineage.IsEmpty && asOf is null)
+        {
+            (figures, notes, plan) = await ThroughLineageLiveAsync(unit.Value, month, figures, plan, all, indicators, wanted, lineage, baseline, ct);
+        }
+        else if (!lineage.IsEmpty)
         {
             (figures, notes) = await ThroughLineageAsync(unit.Value, figures, indicators, wanted, asOf, lineage, ct);
-            plan ??= await DerivedPlanAsync(unit.Value, month, asOf, lineage, baseline, all, ct);
+            plan ??= DerivedPlan(unit.Value, Succession(unit.Value, month, lineage) is { } succession
+                ? (succession, await PlansInForceAsync(Names(succession.Predecessors), month, asOf, baseline, ct)) : null, all);
         }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
@@ -61,14 +66,14 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var wanted = Wanted(months);
         IReadOnlyList<Indicator> all;
         IReadOnlyDictionary<(string, Month), decimal> figures;
-        var restructured = true;
-        if (asOf is null) (all, figures, restructured) = await LiveFiguresOnlyAsync(unit.Value, indicator, wanted, ct);
+        IReadOnlyList<Restructuring>? named = null;
+        if (asOf is null) (all, figures, named) = await LiveFiguresOnlyAsync(unit.Value, indicator, wanted, ct);
         else
         {
             all = await catalogue.IndicatorsAsync(ct);
             figures = await FiguresAsOfAsync(unit.Value, Selected(all, indicator), wanted, asOf.Value, ct);
         }
-        var lineage = restructured ? await LineageOfAsync(unit.Value, asOf, ct) : Lineage.Empty;
+        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct);
         IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
         if (!lineage.IsEmpty) (figures, notes) = await ThroughLineageAsync(unit.Value, figures, Selected(all, indicator), wanted, asOf, lineage, ct);
         return EachMonth(all, indicator, figures, notes, months);
@@ -119,8 +124,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// <summary>
     /// The restructurings that concern the unit's history (recorded by the instant and not reverted
     /// then): those naming it, and through its predecessors theirs, as far back as they go.
+    /// <paramref name="named"/>: those naming the unit, when a live batch already read them
+    /// (<see cref="LineageSql"/>), saving the first round trip.
     /// </summary>
-    private async Task<Lineage> LineageOfAsync(string unit, DateTimeOffset? asOf, CancellationToken ct)
+    private async Task<Lineage> LineageOfAsync(string unit, DateTimeOffset? asOf, IReadOnlyList<Restructuring>? named, CancellationToken ct)
     {
         var found = new Dictionary<string, Restructuring>(StringComparer.Ordinal);
         var asked = new HashSet<string>(StringComparer.Ordinal);
@@ -128,18 +135,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         for (var depth = 0; frontier.Count > 0 && depth < 32; depth++)
         {
             asked.UnionWith(frontier);
-            await using var command = dataSource.CreateCommand("""
-                SELECT body::text FROM rm.restructurings WHERE units && $1
-                  AND ($2::timestamptz IS NULL AND reverted_at IS NULL
-                       OR recorded_at <= $2::timestamptz AND (reverted_at IS NULL OR reverted_at > $2::timestamptz))
-                """);
-            command.Parameters.Add(new() { Value = frontier.ToArray() });
-            command.Parameters.Add(PlanAsOf(asOf));
+            var rows = depth == 0 && named is not null ? named : await RestructuringsNamingAsync(frontier, asOf, ct);
             var next = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            foreach (var r in rows)
             {
-                var r = Figures.RestructuringRows.Parse(reader.GetString(0));
                 if (!found.TryAdd(r.Id, r) || !r.Kind.Retires() || !r.Successors.Any(s => asked.Contains(s.Unit.Value))) continue;
                 next.AddRange(r.Predecessors.Select(p => p.Value).Where(p => !asked.Contains(p)));
             }
@@ -148,18 +147,89 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return found.Count == 0 ? Lineage.Empty : new Lineage(found.Values.OrderBy(r => r.EffectiveMonth));
     }
 
+    /// <summary>Restructurings naming any of the units (<see cref="LineageSql"/>).</summary>
+    private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(LineageSql);
+        command.Parameters.Add(new() { Value = units.ToArray() });
+        command.Parameters.Add(PlanAsOf(asOf));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await ReadRestructuringsAsync(reader, ct);
+    }
+
+    private static async Task<IReadOnlyList<Restructuring>> ReadRestructuringsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var rows = new List<Restructuring>();
+        while (await reader.ReadAsync(ct)) rows.Add(Figures.RestructuringRows.Parse(reader.GetString(0)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Restructurings naming any of some units, recorded by the instant and not reverted then
+    /// (live: not reverted). Parameters: units, as of (null for now).
+    /// </summary>
+    private const string LineageSql = """
+        SELECT body::text FROM rm.restructurings WHERE units && $1
+          AND ($2::timestamptz IS NULL AND reverted_at IS NULL
+               OR recorded_at <= $2::timestamptz AND (reverted_at IS NULL OR reverted_at > $2::timestamptz))
+        """;
+
+    /// <summary>
+    /// A live successor's months before its restructuring and, when it has no plan of its own for
+    /// the year, its derived plan: the predecessors' figures and plans in one round trip.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyDictionary<(string, Month), FigureNote>?, PlanInForce?)> ThroughLineageLiveAsync(
+        string unit, Month month, IReadOnlyDictionary<(string, Month), decimal> figures, PlanInForce? plan, IReadOnlyList<Indicator> all,
+        IReadOnlyList<Indicator> indicators, string[] wanted, Lineage lineage, PlanBaseline baseline, CancellationToken ct)
+    {
+        var monthList = wanted.Select(Month.Parse).ToList();
+        var others = LineageFigures.OtherSources(unit, monthList, lineage);
+        var succession = plan is null ? Succession(unit, month, lineage) : null;
+        var planners = succession is null ? [] : Names(succession.Predecessors);
+        if (others.Count == 0 && planners.Count == 0) return (figures, null, plan);
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var other in others)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = other }, new() { Value = wanted } } });
+        foreach (var predecessor in planners) batch.BatchCommands.Add(PlanCommand(predecessor, month, null, baseline));
+        var codes = indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
+        var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit] = figures };
+        var plans = new List<PlanInForce?>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            for (var i = 0; i < others.Count + planners.Count; i++)
+            {
+                if (i > 0) await reader.NextResultAsync(ct);
+                if (i < others.Count) sources[others[i]] = await ReadLiveFiguresAsync(reader, codes, ct);
+                else plans.Add(await ReadPlanAsync(reader, planners[i - others.Count], month, ct));
+            }
+        }
+        var derived = plan ?? DerivedPlan(unit, succession is null ? null : (succession, plans), all);
+        if (others.Count == 0) return (figures, null, derived);
+        var (combined, notes) = LineageFigures.Combine(unit, indicators, monthList, lineage, sources);
+        return (combined, notes, derived);
+    }
+
+    /// <summary>The restructuring that brought the unit into being in the month's year, if any.</summary>
+    private static Restructuring? Succession(string unit, Month month, Lineage lineage) =>
+        lineage.SuccessionsOf(unit).FirstOrDefault(r => r.EffectiveMonth.Year == month.Year);
+
+    private static List<string> Names(IEnumerable<UnitId> units) => units.Select(u => u.Value).ToList();
+
     /// <summary>
     /// A successor with no plan of its own for a year it came into being: its predecessors' plans
-    /// for the year, combined (<see cref="DerivedTargets"/>) and marked derived.
+    /// for the year (in the succession's order, null where one had none), combined
+    /// (<see cref="DerivedTargets"/>) and marked derived.
     /// </summary>
-    private async Task<PlanInForce?> DerivedPlanAsync(
-        string unit, Month month, DateTimeOffset? asOf, Lineage lineage, PlanBaseline baseline, IReadOnlyList<Indicator> indicators, CancellationToken ct)
+    private static PlanInForce? DerivedPlan(
+        string unit, (Restructuring Succession, IReadOnlyList<PlanInForce?> Plans)? found, IReadOnlyList<Indicator> indicators)
     {
-        var succession = lineage.SuccessionsOf(unit).FirstOrDefault(r => r.EffectiveMonth.Year == month.Year);
-        if (succession is null) return null;
+        if (found is not { } f) return null;
+        var succession = f.Succession;
         var share = succession.Successors.First(s => s.Unit.Value == unit).Share;
         var parts = new List<(IReadOnlyList<TargetLine>, decimal)>();
-        foreach (var theirs in await PlansInForceAsync(succession.Predecessors.Select(p => p.Value).ToList(), month, asOf, baseline, ct))
+        foreach (var theirs in f.Plans)
             if (theirs is not null) parts.Add((theirs.Revision.Targets, share));
         if (parts.Count == 0) return null;
         var aggregations = indicators.ToDictionary(i => i.Code, i => i.Aggregation);
@@ -198,7 +268,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         // Each member brings its history across restructurings; a predecessor whose successor is
         // also a member is already inside the successor's figures, so it is not counted again.
         var lineages = new Dictionary<string, Lineage>(StringComparer.Ordinal);
-        foreach (var member in top) lineages[member] = await LineageOfAsync(member, asOf, ct);
+        foreach (var member in top) lineages[member] = await LineageOfAsync(member, asOf, null, ct);
         var members = BlockFigures.CountedMembers(top, lineages);
         var notes = new Dictionary<(string, Month), FigureNote>();
         foreach (var member in members)
@@ -244,7 +314,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// A live answer's catalogue, figures and plan, asked for in one round trip: none of the
     /// three statements needs another's answer.
     /// </summary>
-    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?, bool)> LiveAsync(
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, PlanInForce?, IReadOnlyList<Restructuring>)> LiveAsync(
         string unit, Month month, IndicatorCode? only, string[] months, PlanBaseline baseline, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -258,7 +328,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 {
                     Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null), new() { Value = baseline.ToApiString() } },
                 },
-                new NpgsqlBatchCommand(RestructuredSql) { Parameters = { new() { Value = unit } } },
+                new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -268,12 +338,11 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         await reader.NextResultAsync(ct);
         var plan = await ReadPlanAsync(reader, unit, month, ct);
         await reader.NextResultAsync(ct);
-        var restructured = await reader.ReadAsync(ct) && reader.GetBoolean(0);
-        return (all, figures, plan, restructured);
+        return (all, figures, plan, await ReadRestructuringsAsync(reader, ct));
     }
 
     /// <summary>The live catalogue, figures and whether a restructuring names the unit, in one round trip: <see cref="LiveAsync"/> without the plan.</summary>
-    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, bool)> LiveFiguresOnlyAsync(
+    private async Task<(IReadOnlyList<Indicator>, IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyList<Restructuring>)> LiveFiguresOnlyAsync(
         string unit, IndicatorCode only, string[] months, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -283,7 +352,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             {
                 new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
-                new NpgsqlBatchCommand(RestructuredSql) { Parameters = { new() { Value = unit } } },
+                new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -291,11 +360,8 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         await reader.NextResultAsync(ct);
         var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
-        return (all, figures, await reader.ReadAsync(ct) && reader.GetBoolean(0));
+        return (all, figures, await ReadRestructuringsAsync(reader, ct));
     }
-
-    /// <summary>Whether any restructuring names the unit: only then is its lineage read. Parameter: unit.</summary>
-    private const string RestructuredSql = "SELECT EXISTS (SELECT 1 FROM rm.restructurings WHERE units && ARRAY[$1::text] AND reverted_at IS NULL)";
 
     /// <summary>
     /// A unit with children in a month reads its rollup; a unit without, its official figures. The
@@ -412,11 +478,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (units.Count == 0) return [];
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var unit in units)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(PlanSql)
-            {
-                Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } },
-            });
+        foreach (var unit in units) batch.BatchCommands.Add(PlanCommand(unit, month, asOf, baseline));
         var plans = new List<PlanInForce?>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
         for (var i = 0; i < units.Count; i++)
@@ -426,6 +488,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         }
         return plans;
     }
+
+    private static NpgsqlBatchCommand PlanCommand(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
+        new(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } } };
 
     /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
     private const string PlanSql = """
