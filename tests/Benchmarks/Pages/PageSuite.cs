@@ -52,17 +52,7 @@ public static partial class PageSuite
         {
             if (options.Reuse is null)
             {
-                var store = new PgEventStore(db.DataSource, TimeProvider.System);
-                await store.MigrateAsync();
-                await ReadModelSchema.MigrateLiveAsync(db.DataSource);
-                Console.Write("  loading ... ");
-                var clock = Stopwatch.StartNew();
-                await store.AppendManyAsync(country.Catalogue().ToList());
-                foreach (var chunk in country.Reports().Chunk(1_000)) await store.AppendManyAsync(chunk);
-                Console.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s");
-                Console.Write("  rebuilding read models ... ");
-                var rebuilt = await new ReadModelRebuilder(db.DataSource).RebuildLiveAsync(null, CancellationToken.None);
-                Console.WriteLine($"{rebuilt.Elapsed.TotalSeconds:F1} s");
+                await CountryLoad.LoadAndRebuildAsync(db, country);
                 await db.ExecuteAsync("VACUUM (ANALYZE) es.events, es.streams");
             }
             var connection = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString) { Database = db.Name }.ConnectionString;
