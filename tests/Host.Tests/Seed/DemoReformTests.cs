@@ -1,3 +1,4 @@
+using GovReport.Host.Tests.Web;
 using GovReport.Host.Infrastructure.Auth;
 using GovReport.Host.Tests.Restructuring;
 using GovReport.Host.Tests.Summaries;
@@ -15,6 +16,21 @@ public partial class DemoSeedTests
     private static readonly string[] WardPredecessors = ["phuong-phung-chi-kien", "phuong-xuat-hoa", "phuong-huyen-tung", "xa-nong-thuong"];
 
     private HttpClient Auditor => factory.CreateClient(Roles.Auditor);
+
+    [Fact]
+    public async Task Given_the_reform_when_a_merged_communes_clerk_opens_the_start_page_then_it_names_the_successor_and_offers_no_form()
+    {
+        var clerk = factory.CreateClient(Roles.Reporter, "xa-nong-thuong");
+        var ward = factory.CreateClient(Roles.Reporter, "phuong-bac-kan");
+
+        var merged = (await clerk.PageAsync("/")).Document.QuerySelectorAll("ul.start-links a").ToList();
+        var successor = (await ward.PageAsync("/")).Document.QuerySelectorAll("ul.start-links a").ToList();
+
+        var history = Assert.Single(merged);
+        Assert.Equal("/bao-cao/xa-nong-thuong", history.GetAttribute("href"));
+        Assert.Equal("Các tháng báo cáo — Xã Nông Thượng (đã sắp xếp lại từ tháng 7/2025; đơn vị kế thừa: Phường Bắc Kạn)", history.TextContent);
+        Assert.Contains(successor, a => System.Text.RegularExpressions.Regex.IsMatch(a.GetAttribute("href")!, "^/bao-cao/phuong-bac-kan/\\d{4}-\\d{2}$"));
+    }
 
     [Fact]
     public async Task Given_the_reform_when_the_first_run_counts_then_it_recorded_the_restructurings_once()

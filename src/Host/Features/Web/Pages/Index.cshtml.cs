@@ -8,7 +8,7 @@ namespace GovReport.Host.Features.Web.Pages;
 public sealed record StartLink(string Text, string Href);
 
 /// <summary>The start page: what this person's roles and units let them do, one link each.</summary>
-public sealed class IndexModel(CatalogueReader catalogue, TimeProvider clock) : PageModel
+public sealed class IndexModel(CatalogueReader catalogue, RestructuringQueries restructurings, TimeProvider clock) : PageModel
 {
     // The reporting calendar's months are Vietnamese months (UTC+7, no daylight saving).
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
@@ -32,6 +32,19 @@ public sealed class IndexModel(CatalogueReader catalogue, TimeProvider clock) : 
             foreach (var unit in user.Units.Order(StringComparer.Ordinal))
             {
                 var name = await NameOf(unit);
+                // A unit merged, split or dissolved files nothing from its effective month: offer
+                // its months (its history) and name who reports now, not a form it cannot send.
+                if (await restructurings.RetirementAsync(unit, ct) is { } retired && retired.EffectiveMonth <= month)
+                {
+                    var successors = new List<string>();
+                    foreach (var successor in retired.Successors) successors.Add(await NameOf(successor.Unit.Value));
+                    var since = retired.EffectiveMonth.Label.ToLowerInvariant();
+                    Links.Add(new(successors.Count == 0
+                        ? $"Các tháng báo cáo — {name} (đã giải thể từ {since})"
+                        : $"Các tháng báo cáo — {name} (đã sắp xếp lại từ {since}; đơn vị kế thừa: {string.Join(", ", successors)})",
+                        $"/bao-cao/{unit}"));
+                    continue;
+                }
                 Links.Add(new($"Báo cáo {month.Label.ToLowerInvariant()} — {name}", $"/bao-cao/{unit}/{month}"));
                 Links.Add(new($"Các tháng báo cáo — {name}", $"/bao-cao/{unit}"));
             }
