@@ -47,7 +47,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             (figures, notes) = await ThroughLineageAsync(unit.Value, figures, indicators, wanted, asOf, lineage, ct);
             plan ??= DerivedPlan(unit.Value, Succession(unit.Value, month, lineage) is { } succession
-                ? (succession, await PlansInForceAsync(Names(succession.Predecessors), month, asOf, baseline, ct)) : null, all);
+                ? (succession, (await PredecessorReadsAsync([], wanted, [], Names(succession.Predecessors), month, asOf, baseline, ct)).Plans) : null, all);
         }
         var (from, to) = PerformanceViews.Range(view, month);
         return new PerformanceReport(unit.Value, month.ToString(), view.ToApiString(), from.ToString(), to.ToString(),
@@ -111,7 +111,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (asOf is null)
         {
             // Every predecessor's figures in one round trip: a merged commune has three or four.
-            var live = await LiveFiguresOfAsync(others, codes, wanted, ct);
+            var (live, _) = await PredecessorReadsAsync(others, wanted, codes.ToHashSet(StringComparer.Ordinal), [], default, null, default, ct);
             foreach (var other in others) sources[other] = live[other];
         }
         else
@@ -188,23 +188,9 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         var planners = succession is null ? [] : Names(succession.Predecessors);
         if (others.Count == 0 && planners.Count == 0) return (figures, null, plan);
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var other in others)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = other }, new() { Value = wanted } } });
-        foreach (var predecessor in planners) batch.BatchCommands.Add(PlanCommand(predecessor, month, null, baseline));
         var codes = indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
-        var sources = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal) { [unit] = figures };
-        var plans = new List<PlanInForce?>();
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            for (var i = 0; i < others.Count + planners.Count; i++)
-            {
-                if (i > 0) await reader.NextResultAsync(ct);
-                if (i < others.Count) sources[others[i]] = await ReadLiveFiguresAsync(reader, codes, ct);
-                else plans.Add(await ReadPlanAsync(reader, planners[i - others.Count], month, ct));
-            }
-        }
+        var (sources, plans) = await PredecessorReadsAsync(others, wanted, codes, planners, month, null, baseline, ct);
+        sources[unit] = figures;
         var derived = plan ?? DerivedPlan(unit, succession is null ? null : (succession, plans), all);
         if (others.Count == 0) return (figures, null, derived);
         var (combined, notes) = LineageFigures.Combine(unit, indicators, monthList, lineage, sources);
@@ -384,23 +370,31 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), ct);
     }
 
-    /// <summary>Several units' live figures (<see cref="LiveFiguresSql"/> each) in one round trip.</summary>
-    private async Task<Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>> LiveFiguresOfAsync(
-        IReadOnlyList<string> units, string[] codes, string[] months, CancellationToken ct)
+    /// <summary>
+    /// Some units' live figures (<see cref="LiveFiguresSql"/> each, for <paramref name="codes"/>)
+    /// and other units' plans in force for the month (in their order, null: none; as of an
+    /// instant or now), all in one round trip: what a successor needs of its predecessors.
+    /// </summary>
+    private async Task<(Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>> Figures, IReadOnlyList<PlanInForce?> Plans)> PredecessorReadsAsync(
+        IReadOnlyList<string> figuresOf, string[] months, HashSet<string> codes,
+        IReadOnlyList<string> plansOf, Month month, DateTimeOffset? plansAsOf, PlanBaseline baseline, CancellationToken ct)
     {
+        var figures = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal);
+        var plans = new List<PlanInForce?>();
+        if (figuresOf.Count + plansOf.Count == 0) return (figures, plans);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var unit in units)
+        foreach (var unit in figuresOf)
             batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } });
-        var wanted = codes.ToHashSet(StringComparer.Ordinal);
-        var byUnit = new Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>(StringComparer.Ordinal);
+        foreach (var unit in plansOf) batch.BatchCommands.Add(PlanCommand(unit, month, plansAsOf, baseline));
         await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; i < units.Count; i++)
+        for (var i = 0; i < figuresOf.Count + plansOf.Count; i++)
         {
             if (i > 0) await reader.NextResultAsync(ct);
-            byUnit[units[i]] = await ReadLiveFiguresAsync(reader, wanted, ct);
+            if (i < figuresOf.Count) figures[figuresOf[i]] = await ReadLiveFiguresAsync(reader, codes, ct);
+            else plans.Add(await ReadPlanAsync(reader, plansOf[i - figuresOf.Count], month, ct));
         }
-        return byUnit;
+        return (figures, plans);
     }
 
     private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
@@ -469,24 +463,6 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         command.Parameters.Add(new() { Value = baseline.ToApiString() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await ReadPlanAsync(reader, unit, month, ct);
-    }
-
-    /// <summary>Several units' plans in force for the month, in the units' order (null: none), in one round trip.</summary>
-    private async Task<IReadOnlyList<PlanInForce?>> PlansInForceAsync(
-        IReadOnlyList<string> units, Month month, DateTimeOffset? asOf, PlanBaseline baseline, CancellationToken ct)
-    {
-        if (units.Count == 0) return [];
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var unit in units) batch.BatchCommands.Add(PlanCommand(unit, month, asOf, baseline));
-        var plans = new List<PlanInForce?>();
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; i < units.Count; i++)
-        {
-            if (i > 0) await reader.NextResultAsync(ct);
-            plans.Add(await ReadPlanAsync(reader, units[i], month, ct));
-        }
-        return plans;
     }
 
     private static NpgsqlBatchCommand PlanCommand(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
