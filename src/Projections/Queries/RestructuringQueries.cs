@@ -43,6 +43,22 @@ public sealed class RestructuringQueries(NpgsqlDataSource dataSource)
         return new Lineage((await ReadAsync(command, ct)).Select(r => r.Restructuring)).RetirementOf(unit);
     }
 
+    /// <summary>
+    /// Every merge, split and dissolution in effect (none reverted), as a lineage: what a page listing
+    /// every unit asks of each one (<see cref="Lineage.RetirementOf"/>, <see cref="Lineage.SuccessionsOf"/>)
+    /// in one read rather than one per unit.
+    /// </summary>
+    public async Task<Lineage> RetirementsAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM rm.restructurings
+            WHERE reverted_at IS NULL AND kind IN ('merge', 'split', 'dissolve')
+            ORDER BY seq
+            """);
+        var rows = await ReadAsync(command, ct);
+        return rows.Count == 0 ? Lineage.Empty : new Lineage(rows.Select(r => r.Restructuring));
+    }
+
     /// <summary>Each unit's latest month with an approved report (absent: none).</summary>
     public async Task<IReadOnlyDictionary<string, string>> LastApprovedAsync(IReadOnlyCollection<string> units, CancellationToken ct = default)
     {

@@ -55,6 +55,26 @@ public partial class SignInTests
     }
 
     [Fact]
+    public async Task The_unit_tree_marks_the_units_the_2025_reform_retired_and_links_their_successors()
+    {
+        var planner = await SignedInAsync(DemoAccounts.Leader);
+        await planner.GotoAsync("/don-vi");
+
+        // Bắc Kạn province joined Thái Nguyên; the city was dissolved; Nông Thượng became part of Phường Bắc Kạn.
+        var province = planner.Locator("#don-vi-bac-kan-province > .unit-restructuring");
+        await Expect(province).ToContainTextAsync("đã sắp xếp lại từ tháng 7/2025 theo Nghị quyết số 202/2025/QH15; đơn vị kế thừa:");
+        await Expect(planner.Locator("#don-vi-bac-kan > .unit-restructuring")).ToContainTextAsync("đã giải thể từ tháng 7/2025");
+        await Expect(planner.Locator("#don-vi-xa-nong-thuong > .unit-restructuring").GetByRole(AriaRole.Link, new() { Name = "Phường Bắc Kạn", Exact = true }))
+            .ToHaveAttributeAsync("href", "#don-vi-phuong-bac-kan");
+        await Expect(planner.Locator("#don-vi-phuong-bac-kan > .unit-restructuring")).ToContainTextAsync("kế thừa từ tháng 7/2025: Phường Phùng Chí Kiên");
+        Assert.Empty(await BrowserSteps.SeriousAccessibilityViolationsAsync(planner));
+
+        await province.GetByRole(AriaRole.Link, new() { Name = "Tỉnh Thái Nguyên", Exact = true }).ClickAsync();
+        Assert.EndsWith("/don-vi#don-vi-thai-nguyen-province", planner.Url);
+        await BrowserSteps.ScreenshotAsync(planner, "don-vi-sap-xep");
+    }
+
+    [Fact]
     public async Task A_clerk_refused_by_a_policy_sees_the_access_denied_page_with_status_403()
     {
         var clerk = await SignedInAsync(DemoAccounts.Clerk);
