@@ -81,6 +81,32 @@ public sealed class ReportFlowTests(BrowserHostFactory host) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_new_wards_report_is_approved_by_thai_nguyens_approver_not_by_the_dissolved_citys()
+    {
+        // The month after the demo's last: the ward's form starts blank.
+        var month = DemoReform.LastMonth.Next();
+        var clerk = await SignedInAsync(DemoAccounts.WardClerk);
+        await clerk.GotoAsync($"/bao-cao/phuong-bac-kan/{month}");
+        await Forest(clerk).FillAsync("4,5");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo", Exact = true }).ClickAsync();
+        await Expect(clerk.Locator(".report-status")).ToHaveTextAsync("Đã gửi");
+
+        ILocator Ward(IPage page) => page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Phường Bắc Kạn" }).Filter(new() { HasText = $"{month.Number}/{month.Year}" });
+        var city = await SignedInAsync(DemoAccounts.Approver);
+        await city.GotoAsync("/duyet");
+        await Expect(Ward(city)).ToHaveCountAsync(0);
+
+        var province = await SignedInAsync(DemoAccounts.ProvinceApprover);
+        await Expect(province.GetByRole(AriaRole.Link, new() { Name = "Báo cáo chờ duyệt" })).ToBeVisibleAsync();
+        await province.GotoAsync("/duyet");
+        await Ward(province).GetByRole(AriaRole.Button, new() { Name = "Duyệt", Exact = true }).ClickAsync();
+        await Expect(Ward(province)).ToHaveCountAsync(0);
+
+        await clerk.GotoAsync($"/bao-cao/phuong-bac-kan/{month}");
+        await Expect(clerk.Locator(".report-status")).ToHaveTextAsync("Đã duyệt");
+    }
+
+    [Fact]
     public async Task The_leaders_dashboard_shows_forest_planted_at_113_percent_of_plan_for_the_first_eight_months_of_2022()
     {
         var leader = await SignedInAsync(DemoAccounts.Leader);

@@ -1,5 +1,10 @@
-using GovReport.Host.Tests.Web;
+using System.Net;
+using GovReport.Host.Features.Seed;
 using GovReport.Host.Infrastructure.Auth;
+using GovReport.Host.Infrastructure.Auth.Accounts;
+using GovReport.Host.Tests.Reports;
+using GovReport.Host.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
 using GovReport.Host.Tests.Restructuring;
 using GovReport.Host.Tests.Summaries;
 
@@ -92,5 +97,23 @@ public partial class DemoSeedTests
         Assert.DoesNotContain("xa-nong-thuong", july.ExpectedUnits("2025-07"));
         var ward = july.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unit").GetString() == "phuong-bac-kan");
         Assert.NotEqual("missing", ward.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Given_the_reform_when_the_new_ward_submits_then_the_demo_approver_of_thai_nguyen_approves_it_and_the_citys_cannot()
+    {
+        var account = await factory.Services.GetRequiredService<AccountDirectory>().FindAsync(DemoAccounts.ProvinceApprover);
+        Assert.NotNull(account);
+        Assert.Equal([Roles.Approver], account.Roles);
+        Assert.Equal(["thai-nguyen-province"], account.Units);
+        var month = DemoReform.LastMonth.Next().ToString();
+        var submitted = await factory.CreateClient(Roles.Reporter, "phuong-bac-kan").SubmitAsync("phuong-bac-kan", month, ("forest-planted", 3m));
+        Assert.True(submitted.StatusCode == HttpStatusCode.OK, await submitted.Content.ReadAsStringAsync());
+
+        var byCity = await factory.CreateClient(Roles.Approver, "bac-kan").ApproveAsync("phuong-bac-kan", month);
+        var byProvince = await factory.CreateClient(account.Roles, account.Units, account.Username).ApproveAsync("phuong-bac-kan", month);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCity.StatusCode);
+        Assert.True(byProvince.StatusCode == HttpStatusCode.OK, await byProvince.Content.ReadAsStringAsync());
     }
 }
