@@ -46,11 +46,25 @@ public static class PerformanceCalculator
                 line is null || plan is null ? null : new PlanUsed(plan.Revision.Number, plan.Revision.Decision, plan.SetAt) { Derived = plan.Derived })
             {
                 Overflow = Overflowed(actual, target, sameLastYear),
-                Estimated = notes is not null && months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.Estimated),
-                Comparable = notes is null || !months.Concat(lastYear).Any(m => notes.TryGetValue((code, m), out var n) && n.NotComparable),
+                Estimated = notes is not null && NotesOf(indicator, notes, months.Concat(lastYear)).Any(n => n.Estimated),
+                Comparable = notes is null || !NotesOf(indicator, notes, months.Concat(lastYear)).Any(n => n.NotComparable),
             });
         }
         return rows;
+    }
+
+    /// <summary>
+    /// What is known of the figures behind the row's months. A ratio is computed from its parts,
+    /// never combined across units itself, so its notes are its numerator's and denominator's: a
+    /// split's share of them is an estimate, and so is the rate they give.
+    /// </summary>
+    private static IEnumerable<FigureNote> NotesOf(
+        Indicator indicator, IReadOnlyDictionary<(string Indicator, Month Month), FigureNote> notes, IEnumerable<Month> months)
+    {
+        string[] codes = indicator.Ratio is { } ratio ? [indicator.Code.Value, ratio.Numerator.Value, ratio.Denominator.Value] : [indicator.Code.Value];
+        foreach (var month in months)
+            foreach (var code in codes)
+                if (notes.TryGetValue((code, month), out var note)) yield return note;
     }
 
     /// <summary>
