@@ -30,6 +30,12 @@ public sealed record SummaryPublished(
 /// <summary>One slice of the year ("month", "quarter-to-date", "ytd" …) with its comparison rows.</summary>
 public sealed record SummaryView(string View, string Label, Month From, Month To, IReadOnlyList<SummaryRow> Rows);
 
+/// <param name="Estimated">A month behind the row is a split predecessor's figure times the successor's share.</param>
+/// <param name="Comparable">False when months needing several predecessors' plain averages were left out.</param>
+/// <remarks>
+/// <see cref="Estimated"/> and <see cref="Comparable"/> came with restructurings: a summary
+/// published before them reads back as neither estimated nor incomparable, as it was.
+/// </remarks>
 public sealed record SummaryRow(
     string Indicator,
     string Name,
@@ -43,7 +49,9 @@ public sealed record SummaryRow(
     decimal? ChangePercent,
     string Status,
     int ReportedMonths,
-    int ExpectedMonths);
+    int ExpectedMonths,
+    bool Estimated = false,
+    bool Comparable = true);
 
 public sealed record SummaryReportingStatus(
     int Expected, int Submitted, int OnTime, int Late, int Missing, IReadOnlyList<UnitReporting> Units);

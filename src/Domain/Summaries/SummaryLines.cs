@@ -22,7 +22,23 @@ public static class SummaryLines
         var name = Capitalise(row.Name.Trim());
         var text = row.Aggregation == Ratio ? RatioSentence(row, name, actual)
             : row.Direction == LowerIsBetter ? LowerSentence(row, name, actual) : HigherSentence(row, name, actual);
-        return text + Change(row.ChangePercent) + ".";
+        return text + Change(row.ChangePercent) + Caveat(row) + ".";
+    }
+
+    public const string NotComparable = "không so sánh được với cùng kỳ do sắp xếp lại đơn vị";
+    public const string EstimatedBySplit = "số liệu trước khi sắp xếp lại đơn vị là ước tính theo tỷ lệ chia tách";
+
+    /// <summary>
+    /// What a reader must know of a figure carried across a restructuring, and only that: a
+    /// merge's figures add up exactly and read like any other, while a split's share is an
+    /// estimate and an average of several merged units has no faithful comparison.
+    /// </summary>
+    private static string Caveat(SummaryRow row)
+    {
+        var notes = new List<string>(2);
+        if (!row.Comparable) notes.Add(NotComparable);
+        if (row.Estimated) notes.Add(EstimatedBySplit);
+        return notes.Count == 0 ? "" : $" ({string.Join("; ", notes)})";
     }
 
     public static IEnumerable<string> Timeliness(SummaryReportingStatus status)

@@ -56,6 +56,21 @@ public class SummaryLinesTests
             SummaryLines.Indicator(Row("patients-per-day", "Khám, chữa bệnh", "lượt/ngày", 300m, change: 0m)));
 
     [Fact]
+    public void Given_a_merged_units_figures_when_written_then_no_caveat() =>
+        Assert.Equal("Trồng rừng đạt 22 ha, tăng 46,7% so với cùng kỳ.",
+            SummaryLines.Indicator(Row("forest-planted", "Trồng rừng", "ha", 22m, change: 46.67m) with { Estimated = false, Comparable = true }));
+
+    [Fact]
+    public void Given_a_split_share_when_written_then_the_estimate_is_said() =>
+        Assert.Equal("Trồng rừng đạt 50 ha, tăng 25% so với cùng kỳ (số liệu trước khi sắp xếp lại đơn vị là ước tính theo tỷ lệ chia tách).",
+            SummaryLines.Indicator(Row("forest-planted", "Trồng rừng", "ha", 50m, change: 25m) with { Estimated = true }));
+
+    [Fact]
+    public void Given_averages_of_merged_units_when_written_then_no_comparison_and_why() =>
+        Assert.Equal("Điểm hài lòng đạt 85 điểm (không so sánh được với cùng kỳ do sắp xếp lại đơn vị).",
+            SummaryLines.Indicator(Row("satisfaction-score", "Điểm hài lòng", "điểm", 85m) with { Comparable = false }));
+
+    [Fact]
     public void Given_nothing_reported_when_written_then_no_sentence() =>
         Assert.Null(SummaryLines.Indicator(Row("forest-planted", "Trồng rừng", "ha", null, 155m)));
 

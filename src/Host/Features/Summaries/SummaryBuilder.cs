@@ -70,5 +70,6 @@ public sealed class SummaryBuilder(
     }
 
     private static SummaryRow ToRow(PerformanceRow r) => new(r.Indicator, r.Name, r.Measure, r.Aggregation, r.Direction,
-        r.Actual, r.Target, r.PercentOfTarget, r.SamePeriodLastYear, r.ChangePercent, r.Status, r.ReportedMonths, r.ExpectedMonths);
+        r.Actual, r.Target, r.PercentOfTarget, r.SamePeriodLastYear, r.ChangePercent, r.Status, r.ReportedMonths, r.ExpectedMonths,
+        r.Estimated, r.Comparable);
 }
