@@ -116,7 +116,25 @@ public sealed class RestructuringEndpointTests(RestructuringFactory factory) : I
         Assert.Equal((50m, 40m), (row.Number("actual"), row.Number("samePeriodLastYear")));
         Assert.True(row.GetProperty("estimated").GetBoolean());
         Assert.Equal(100m, (await Auditor.RowAsync("tp-sp", "2024-07", "month", Forest)).Number("actual"));
-        await ProblemAssert.IsProblemAsync(await Admin.SaveDraftAsync("xa-sp-1", "2025-07", (Forest, 1m)), HttpStatusCode.Conflict, "unit-merged");
+        var late = await ProblemAssert.IsProblemAsync(await Admin.SaveDraftAsync("xa-sp-1", "2025-07", (Forest, 1m)), HttpStatusCode.Conflict, "unit-merged");
+        Assert.Equal(["phuong-sp-a", "phuong-sp-b"], late.GetProperty("successors").EnumerateArray().Select(s => s.GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task A_restructuring_that_would_loop_the_lineage_is_a_400_and_changes_nothing()
+    {
+        await CityWithCommunesAsync("lp", 1);
+        await Admin.UnitAsync("phuong-lp", "ward", "tp-lp");
+        await Admin.RecordedAsync(new { kind = "merge", effectiveMonth = "2025-07", decision = "NQ 1683", predecessors = new[] { "xa-lp-1" }, successor = "phuong-lp" });
+        var events = await factory.EventCountAsync();
+
+        // The ward carries the commune's history: the commune cannot then take over the ward's.
+        var loop = await Admin.RestructureAsync(new { kind = "merge", effectiveMonth = "2025-08", decision = "NQ 1683", predecessors = new[] { "phuong-lp" }, successor = "xa-lp-1" });
+        var below = await Admin.RestructureAsync(new { kind = "merge", effectiveMonth = "2025-08", decision = "NQ 1683", predecessors = new[] { "phuong-lp" }, successor = "tp-lp" });
+
+        Assert.True((await ProblemAssert.IsProblemAsync(loop, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("successor", out _));
+        Assert.True((await ProblemAssert.IsProblemAsync(below, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("successor", out _));
+        Assert.Equal(events, await factory.EventCountAsync());
     }
 
     public static TheoryData<string, string> BadBodies() => new()
