@@ -22,11 +22,12 @@ internal enum ImportStrategy { CreateAndUpdate, Create, Update }
 /// a unit-month without a submitted report becomes a submission of the payload's figures; one
 /// already submitted or approved gets a correction of the figures that differ, and nothing when
 /// none does, so a repeated payload appends nothing. Every event names the payload's SHA-256 as
-/// its source. A unit-month with any bad value is a conflict and gets nothing; the others go in.
+/// its source. A unit-month with any bad value, or of a unit merged, split or dissolved by then,
+/// is a conflict and gets nothing; the others go in.
 /// </summary>
 internal sealed class Dhis2Importer(
     StreamCommands commands, CatalogueReader catalogue, CallerAccess access, ReportingCalendar calendar,
-    TimeProvider clock, RequestContext context)
+    TimeProvider clock, RequestContext context, RestructuringQueries restructurings)
 {
     public async Task<(Dhis2ImportSummary? Summary, ProblemHttpResult? Refused)> ImportAsync(
         IReadOnlyList<Dhis2DataValue> values, Dhis2Mapping mapping, Func<Dhis2DataValue, (bool, Month, string?)>? period,
@@ -48,6 +49,13 @@ internal sealed class Dhis2Importer(
             {
                 foreach (var (field, message) in errors.All)
                     conflicts.AddRange(group.Indexes.Select(i => new Dhis2Conflict(field == "unitId" ? first.OrgUnit ?? "" : first.Period ?? "", message, i)));
+                continue;
+            }
+            // A merged, split or dissolved unit files nothing from the effective month, as on the report API.
+            if (await Restructurings.RetiredUnit.RetiringAsync(restructurings, target, ct) is { } retired)
+            {
+                var message = Restructurings.RetiredUnit.Message(retired, target);
+                conflicts.AddRange(group.Indexes.Select(i => new Dhis2Conflict(first.OrgUnit ?? "", message, i)));
                 continue;
             }
             var inputs = group.Figures.Select(f => (FigureInput?)new FigureInput(f.Indicator.Value, f.Value)).ToList();

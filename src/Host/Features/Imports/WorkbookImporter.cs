@@ -155,10 +155,7 @@ internal sealed class WorkbookImporter(
     /// <summary>A merged, split or dissolved unit files nothing from the restructuring's month on, as on the API.</summary>
     private async Task<string?> RetiredAsync(ReportTarget target, CancellationToken ct)
     {
-        if (await restructurings.RetirementAsync(target.Unit.Value, ct) is not { } r || r.EffectiveMonth > target.Month) return null;
-        return r.Kind == Domain.Restructurings.RestructuringKind.Dissolve
-            ? $"{target.Unit} was dissolved from {r.EffectiveMonth} ({r.Decision}); it reports nothing for {target.Month}."
-            : $"{target.Unit} was {Domain.Restructurings.RestructuringDecider.Verb(r.Kind)} into {string.Join(", ", r.Successors.Select(s => s.Unit.Value))} from {r.EffectiveMonth}; report {target.Month} as its successor.";
+        return await Restructurings.RetiredUnit.RetiringAsync(restructurings, target, ct) is { } r ? Restructurings.RetiredUnit.Message(r, target) : null;
     }
 
     private static int? FigureIndex(string field) =>

@@ -118,14 +118,11 @@ public sealed class ReportWrites(
     /// </summary>
     private async Task<ProblemHttpResult?> RetiredAsync(ReportTarget target, CancellationToken ct)
     {
-        if (await restructurings.RetirementAsync(target.Unit.Value, ct) is not { } r || r.EffectiveMonth > target.Month) return null;
+        if (await Restructurings.RetiredUnit.RetiringAsync(restructurings, target, ct) is not { } r) return null;
         var successors = r.Successors.Select(s => s.Unit.Value).ToList();
-        var problem = r.Kind == Domain.Restructurings.RestructuringKind.Dissolve
-            ? Problems.Conflict(Domain.Errors.ErrorCodes.UnitDissolved,
-                $"{target.Unit} was dissolved from {r.EffectiveMonth} ({r.Decision}); it reports nothing for {target.Month}.")
-            : Problems.Conflict(Domain.Errors.ErrorCodes.UnitMerged,
-                $"{target.Unit} was {Domain.Restructurings.RestructuringDecider.Verb(r.Kind)} into {string.Join(", ", successors)} from {r.EffectiveMonth} ({r.Decision}); "
-                + $"report {target.Month} as {string.Join(" or ", successors)}.");
+        var problem = Problems.Conflict(
+            r.Kind == Domain.Restructurings.RestructuringKind.Dissolve ? Domain.Errors.ErrorCodes.UnitDissolved : Domain.Errors.ErrorCodes.UnitMerged,
+            Restructurings.RetiredUnit.Message(r, target));
         problem.ProblemDetails.Extensions["restructuring"] = r.Id;
         problem.ProblemDetails.Extensions["effectiveMonth"] = r.EffectiveMonth.ToString();
         if (successors.Count > 0)
