@@ -112,4 +112,33 @@ public sealed class AcrossTheBoundaryTests(RestructuringFactory factory) : IClas
         var city = await Auditor.RowAsync("tp-rb", "2025-07", "month", "rb-rate");
         Assert.Equal((52.7273m, 32.6667m), (city.Number("actual"), city.Number("samePeriodLastYear")));
     }
+
+    [Fact]
+    public async Task A_split_successor_without_a_plan_takes_its_share_of_the_predecessors_and_one_with_a_plan_keeps_its_own()
+    {
+        await Admin.UnitAsync("tp-pd", "city", null);
+        await Admin.UnitAsync("xa-pd-1", "commune", "tp-pd");
+        await Admin.UnitAsync("phuong-pd-a", "ward", "tp-pd");
+        await Admin.UnitAsync("phuong-pd-b", "ward", "tp-pd");
+        foreach (var (unit, value) in new[] { ("xa-pd-1", 200m), ("phuong-pd-b", 90m) })
+        {
+            var plan = await Admin.PutAsJsonAsync($"/api/units/{unit}/targets/2025", new { targets = new[] { new { indicator = Forest, value } }, decision = "QĐ 7" });
+            Assert.True(plan.IsSuccessStatusCode, await plan.Content.ReadAsStringAsync());
+        }
+        await Admin.RecordedAsync(new
+        {
+            kind = "split", effectiveMonth = "2025-07", decision = "NQ 1683", predecessor = "xa-pd-1",
+            successors = new[] { new { unit = "phuong-pd-a", share = 0.25m }, new { unit = "phuong-pd-b", share = 0.75m } },
+        });
+        await Admin.SubmittedAsync("phuong-pd-a", "2025-07", (Forest, 10m));
+        await Admin.SubmittedAsync("phuong-pd-b", "2025-07", (Forest, 30m));
+
+        var derived = await Auditor.RowAsync("phuong-pd-a", "2025-07", "ytd", Forest);
+        var own = await Auditor.RowAsync("phuong-pd-b", "2025-07", "ytd", Forest);
+
+        Assert.Equal(50m, derived.Number("target"));
+        Assert.True(derived.GetProperty("plan").GetProperty("derived").GetBoolean());
+        Assert.Equal(90m, own.Number("target"));
+        Assert.False(own.GetProperty("plan").GetProperty("derived").GetBoolean());
+    }
 }
