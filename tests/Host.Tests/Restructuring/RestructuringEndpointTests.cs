@@ -38,6 +38,27 @@ public sealed class RestructuringEndpointTests(RestructuringFactory factory) : I
     }
 
     [Fact]
+    public async Task A_predecessors_report_pending_when_the_merge_is_recorded_can_be_neither_approved_returned_nor_corrected()
+    {
+        await CityWithCommunesAsync("pe", 1);
+        await Admin.UnitAsync("phuong-pe", "ward", "tp-pe");
+        await Admin.SubmittedAsync("xa-pe-1", "2025-08", (Forest, 1m));
+        await Admin.RecordedAsync(new { kind = "merge", effectiveMonth = "2025-07", decision = "NQ 1683", predecessors = new[] { "xa-pe-1" }, successor = "phuong-pe" });
+        var events = await factory.EventCountAsync();
+
+        foreach (var write in new Func<Task<HttpResponseMessage>>[]
+        {
+            () => Admin.ApproveAsync("xa-pe-1", "2025-08"), () => Admin.ReturnAsync("xa-pe-1", "2025-08", "Thiếu số liệu"),
+            () => Admin.CorrectAsync("xa-pe-1", "2025-08", "Số liệu kiểm lâm", (Forest, 2m)),
+        })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(await write(), HttpStatusCode.Conflict, "unit-merged");
+            Assert.Equal("phuong-pe", problem.GetProperty("successor").GetString());
+        }
+        Assert.Equal(events, await factory.EventCountAsync());
+    }
+
+    [Fact]
     public async Task Reporting_status_expects_the_predecessors_until_the_merge_and_the_successor_from_it()
     {
         await CityWithCommunesAsync("s", 2);
