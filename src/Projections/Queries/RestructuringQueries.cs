@@ -44,17 +44,19 @@ public sealed class RestructuringQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Every merge, split and dissolution in effect (none reverted), as a lineage: what a page listing
-    /// every unit asks of each one (<see cref="Lineage.RetirementOf"/>, <see cref="Lineage.SuccessionsOf"/>)
-    /// in one read rather than one per unit.
+    /// The merges, splits and dissolutions in effect (none reverted) naming any of <paramref name="units"/>
+    /// (every one when null), as a lineage: what a page listing units or an import of many asks of
+    /// each unit (<see cref="Lineage.RetirementOf"/>, <see cref="Lineage.RetiredBy"/>,
+    /// <see cref="Lineage.SuccessionsOf"/>) in one read rather than one per unit.
     /// </summary>
-    public async Task<Lineage> RetirementsAsync(CancellationToken ct = default)
+    public async Task<Lineage> RetirementsAsync(IReadOnlyCollection<string>? units = null, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM rm.restructurings
-            WHERE reverted_at IS NULL AND kind IN ('merge', 'split', 'dissolve')
+            WHERE reverted_at IS NULL AND kind IN ('merge', 'split', 'dissolve') AND ($1::text[] IS NULL OR units && $1::text[])
             ORDER BY seq
             """);
+        command.Parameters.Add(new() { Value = (object?)units?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         var rows = await ReadAsync(command, ct);
         return rows.Count == 0 ? Lineage.Empty : new Lineage(rows.Select(r => r.Restructuring));
     }

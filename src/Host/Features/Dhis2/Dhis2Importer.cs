@@ -39,6 +39,8 @@ internal sealed class Dhis2Importer(
         var conflicts = grouping.ToList();
 
         // Every unit-month is checked, and every unit authorised, before anything is appended.
+        // Which of the payload's units were merged, split or dissolved: one read for the whole payload.
+        var retirements = await restructurings.RetirementsAsync(groups.Select(g => g.Unit.Value).Distinct().ToList(), ct);
         var ready = new List<(Dhis2ReportGroup Group, ReportTarget Target, IReadOnlyList<FigureValue> Figures)>();
         foreach (var group in groups)
         {
@@ -52,7 +54,7 @@ internal sealed class Dhis2Importer(
                 continue;
             }
             // A merged, split or dissolved unit files nothing from the effective month, as on the report API.
-            if (await Restructurings.RetiredUnit.RetiringAsync(restructurings, target, ct) is { } retired)
+            if (Restructurings.RetiredUnit.Retiring(retirements, target) is { } retired)
             {
                 var message = Restructurings.RetiredUnit.Message(retired, target);
                 conflicts.AddRange(group.Indexes.Select(i => new Dhis2Conflict(first.OrgUnit ?? "", message, i)));

@@ -15,6 +15,10 @@ internal static class RetiredUnit
     public static async Task<Restructuring?> RetiringAsync(RestructuringQueries restructurings, ReportTarget target, CancellationToken ct) =>
         await restructurings.RetirementAsync(target.Unit.Value, ct) is { } r && r.EffectiveMonth <= target.Month ? r : null;
 
+    /// <summary>As <see cref="RetiringAsync"/>, from a lineage already read for many targets at once (an import).</summary>
+    public static Restructuring? Retiring(Lineage retirements, ReportTarget target) =>
+        retirements.RetiredBy(target.Unit.Value, target.Month);
+
     /// <summary>What the refusal says: since when, under which decision, and who reports the month instead.</summary>
     public static string Message(Restructuring r, ReportTarget target)
     {

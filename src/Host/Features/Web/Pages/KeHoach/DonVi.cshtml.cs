@@ -38,7 +38,7 @@ public sealed class DonViModel(CatalogueReader catalogue, RestructuringQueries r
         Year = now.Year;
         _month = new Month(now.Year, now.Month);
         Units = await catalogue.UnitsAsync(ct);
-        _lineage = await restructurings.RetirementsAsync(ct);
+        _lineage = await restructurings.RetirementsAsync(units: null, ct);
         _byId = Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         // A parent that is not registered cannot be walked to, so its child is where a walk starts (as the API's roots).
         Roots = Units.Where(u => u.ParentId is null || !_byId.ContainsKey(u.ParentId)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
