@@ -1,3 +1,4 @@
+using GovReport.Domain;
 using GovReport.Domain.Accounts;
 using GovReport.Domain.Catalogue;
 using GovReport.Domain.Reports;
@@ -37,6 +38,44 @@ public static class InlineProjector
         into.Add(ReportProjection.UpsertStatement(ReadModelSchema.Live, Reports(EventSerializer.Decode(earlier)), page));
         return true;
     };
+
+    /// <summary>
+    /// <see cref="LiveStatements"/> for a writer that holds the events as objects already: the
+    /// ones it decided, in the order it appends them, and the stream's earlier events as it
+    /// decoded them to decide. The report row is folded from those, not from the JSON decoded
+    /// again: the JSON was written from these very objects a moment ago. An event whose stored
+    /// type is not the decided one's, or earlier events other than the ones the append chains
+    /// to, are decoded from the log as <see cref="LiveStatements"/> does.
+    /// </summary>
+    public static InlineStatements LiveStatementsFor(IReadOnlyList<object> decided, IReadOnlyList<DecodedEvent>? earlierDecoded = null) =>
+        (events, earlier, into) =>
+        {
+            var page = Reports(Paired(events, decided));
+            if (page.Count != events.Count) return false;
+            var before = earlierDecoded is not null && SameEvents(earlierDecoded, earlier) ? earlierDecoded : EventSerializer.Decode(earlier);
+            into.Add(ReportProjection.UpsertStatement(ReadModelSchema.Live, Reports(before), page));
+            return true;
+        };
+
+    private static IReadOnlyList<DecodedEvent> Paired(IReadOnlyList<RecordedEvent> events, IReadOnlyList<object> decided)
+    {
+        if (decided.Count != events.Count) return EventSerializer.Decode(events);
+        var paired = new DecodedEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (EventTypes.NameOf(decided[i]) != events[i].Type) return EventSerializer.Decode(events);
+            paired[i] = new DecodedEvent(events[i], decided[i]);
+        }
+        return paired;
+    }
+
+    private static bool SameEvents(IReadOnlyList<DecodedEvent> decoded, IReadOnlyList<RecordedEvent> recorded)
+    {
+        if (decoded.Count != recorded.Count) return false;
+        for (var i = 0; i < decoded.Count; i++)
+            if (!ReferenceEquals(decoded[i].Recorded, recorded[i])) return false;
+        return true;
+    }
 
     public static Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events) =>
         ApplyAsync(context, EventSerializer.Decode(events));

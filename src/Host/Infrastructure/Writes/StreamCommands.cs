@@ -53,7 +53,8 @@ public sealed class StreamCommands(PgEventStore store)
             if (!opening.IsError && opening.Events.Count > 0)
             {
                 var events = opening.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
-                var attempt = await store.AppendOrReadAsync(streamId, events, InlineProjector.LiveStatements, ct);
+                var attempt = await store.AppendOrReadAsync(
+                    streamId, events, InlineProjector.LiveStatementsFor(opening.Events), ct);
                 if (attempt.Appended is { } appended)
                     return new CommandOutcome<TState>(
                         opening.Events.Aggregate(decider.Initial, decider.Evolve), appended.NextVersion, events.Count, null, false);
@@ -66,7 +67,9 @@ public sealed class StreamCommands(PgEventStore store)
             var read = known ?? await store.ReadForAppendAsync(streamId, ct);
             known = null;
             var version = read.Version;
-            var state = decider.Fold(EventUpcasts.Decode<TEvent>(read.Events));
+            // Decoded once: for the decision here and for the report row the append writes.
+            var decoded = EventSerializer.Decode(read.Events);
+            var state = decider.Fold(EventUpcasts.Decode<TEvent>(decoded));
             if (ifMatch is { } pinned && pinned != version)
                 return new CommandOutcome<TState>(state, version, 0, null, StaleVersion: true);
 
@@ -77,7 +80,8 @@ public sealed class StreamCommands(PgEventStore store)
             var events = decision.Events.Select(e => EventSerializer.ToNew(e, metadata)).ToList();
             try
             {
-                var result = await store.AppendAsync(read, events, InlineProjector.Live, InlineProjector.LiveStatements, ct);
+                var result = await store.AppendAsync(
+                    read, events, InlineProjector.Live, InlineProjector.LiveStatementsFor(decision.Events, decoded), ct);
                 var next = decision.Events.Aggregate(state, decider.Evolve);
                 return new CommandOutcome<TState>(next, result.NextVersion, events.Count, null, false);
             }
