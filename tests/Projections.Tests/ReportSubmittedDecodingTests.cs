@@ -41,6 +41,9 @@ public sealed class ReportSubmittedDecodingTests
         """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"yesterday","onTime":true,"deadline":"2025-09-05"}""",
         """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"2025-09-03T10:15:00Z","onTime":"yes","deadline":"2025-09-05"}""",
         """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"2025-09-03T10:15:00Z","onTime":true,"deadline":"5/9/2025"}""",
+        """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"2025-09-03T10:15:00Z","onTime":true,"deadline":"2025-9-5"}""",
+        """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"2025-09-03T10:15:00Z","onTime":true,"deadline":"02025-09-05"}""",
+        """{"unit":"xa-phu-my","month":"2025-08","values":[],"submittedAt":"2025-09-03T10:15:00Z","onTime":true,"deadline":" 2025-09-05"}""",
         """{"unit":"xa-phu-my","month":"2025-08","values":[]} {}""",
         """[1, 2]""",
     };

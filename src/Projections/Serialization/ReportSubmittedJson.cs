@@ -83,7 +83,8 @@ internal static class ReportSubmittedJson
                     onTime = reader.GetBoolean();
                     break;
                 case 6:
-                    if (reader.TokenType != JsonTokenType.String
+                    // The serializer reads a date as exactly yyyy-MM-dd; anything looser is its to refuse.
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.ValueSpan.Length != 10
                         || !DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                         return null;
                     deadline = date;
