@@ -86,7 +86,16 @@ public readonly record struct Month : IComparable<Month>, IComparable
     public static bool operator <=(Month a, Month b) => a.CompareTo(b) <= 0;
     public static bool operator >=(Month a, Month b) => a.CompareTo(b) >= 0;
 
-    public override string ToString() => $"{Year:D4}-{Number:D2}";
+    public override string ToString()
+    {
+        // A rebuild names millions of report months, almost all of a few decades: each of those is written once.
+        var index = (Year - FirstNamedYear) * 12 + Number - 1;
+        if ((uint)index >= (uint)Names.Length) return $"{Year:D4}-{Number:D2}";
+        return Names[index] ??= $"{Year:D4}-{Number:D2}";
+    }
+
+    private const int FirstNamedYear = 1990;
+    private static readonly string?[] Names = new string?[120 * 12];
 
     /// <summary>Every month from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static IReadOnlyList<Month> Range(Month from, Month to)

@@ -70,42 +70,88 @@ public static class FigureProjection
     /// its old ancestors to its new ones; a unit registered under a parent makes that parent one
     /// with children; an indicator whose aggregation changes changes every roll-up.
     /// </summary>
+    /// <remarks>
+    /// Only the months a change can reach are revisited. A restructuring (or its revert) shapes
+    /// the tree from its effective month on (<see cref="UnitTreeSnapshot.ForMonth(Month)"/>): the
+    /// months before it roll up as they did. A unit just registered has no figures yet, so its
+    /// parent's roll-up changes only in a month the parent had none, because it had no children:
+    /// a month with figures of its own. Revisiting every month of every unit a reform names
+    /// re-read and rolled up its whole history, in one page: most of a reform rebuild's time.
+    /// </remarks>
     private static async Task<HashSet<(string Unit, string Month)>> AffectedByStructureAsync(ProjectionContext context, List<object> changes)
     {
         // Whose months to recompute, and for a moved unit, which old parent loses them too.
         var units = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // From which month ("" for all) its own figures' months, and its roll-ups' (null: none), count.
+        var reach = new Dictionary<string, (string Official, string? Rollups)>(StringComparer.Ordinal);
+        var revertedMoves = new List<string>();
+        void Reach(string unit, string from, bool rollups)
+        {
+            var (official, rolledUp) = (from, rollups ? from : null);
+            if (reach.TryGetValue(unit, out var was))
+                (official, rolledUp) = (Earlier(official, was.Official)!, Earlier(rolledUp, was.Rollups));
+            reach[unit] = (official, rolledUp);
+        }
+        static string? Earlier(string? a, string? b) => a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
         foreach (var change in changes)
         {
             switch (change)
             {
                 case UnitMoved m:
                     units[m.Id.Value] = m.PreviousParentId?.Value;
+                    Reach(m.Id.Value, "", true);
                     // An old parent left without children keeps no roll-ups: revisit all of its months.
-                    if (m.PreviousParentId is { } previous) units.TryAdd(previous.Value, null);
+                    if (m.PreviousParentId is { } previous) Add(previous.Value, "", true);
                     break;
-                case UnitRegistered { ParentId: { } parent }: units.TryAdd(parent.Value, null); break;
+                case UnitRegistered { ParentId: { } parent }: Add(parent.Value, "", false); break;
                 // A restructuring changes the months from its effective month on of every unit it
                 // names (and, through the tree of those months, their ancestors); a moved unit's
                 // old parent loses them as a plain move's does.
                 case UnitTransferred t:
+                    var from = t.EffectiveMonth.ToString();
                     units[t.Unit.Value] = t.PreviousParentId?.Value;
-                    if (t.PreviousParentId is { } old) units.TryAdd(old.Value, null);
-                    if (t.ParentId is { } now) units.TryAdd(now.Value, null);
+                    Reach(t.Unit.Value, from, true);
+                    if (t.PreviousParentId is { } old) Add(old.Value, from, true);
+                    if (t.ParentId is { } now) Add(now.Value, from, true);
                     break;
                 case RestructuringReverted r:
-                    foreach (var unit in r.Units) units.TryAdd(unit.Value, null);
+                    foreach (var unit in r.Units) Add(unit.Value, r.EffectiveMonth.ToString(), true);
+                    if (r.Kind == RestructuringKind.Move) revertedMoves.Add(r.Id);
                     break;
                 case RestructuringEvent e when RestructuringEvents.Recorded(e) is { } r:
-                    foreach (var unit in r.Units) units.TryAdd(unit.Value, null);
+                    foreach (var unit in r.Units) Add(unit.Value, r.EffectiveMonth.ToString(), true);
                     break;
             }
         }
+        void Add(string unit, string from, bool rollups)
+        {
+            units.TryAdd(unit, null);
+            Reach(unit, from, rollups);
+        }
+        // A reverted move takes the unit's months back from the parent the move gave it, as a move does from its old parent.
+        foreach (var move in await RevertedMovesAsync(context, revertedMoves))
+            if (move.ParentId is { } movedTo)
+            {
+                var from = move.EffectiveMonth.ToString();
+                units[move.Subject.Value] = movedTo.Value;
+                Add(movedTo.Value, from, true);
+            }
+
         var everyRollup = changes.Any(c => c is IndicatorRevised);
         await using var command = context.Command("""
-            SELECT DISTINCT unit_id, month FROM {0}.official_figures WHERE unit_id = ANY(@ids) AND valid_to IS NULL
-            UNION SELECT unit_id, month FROM {0}.rollups WHERE unit_id = ANY(@ids) OR @all
+            SELECT DISTINCT f.unit_id, f.month FROM {0}.official_figures f
+                JOIN unnest(@ids, @officialFrom) AS k(unit_id, from_month) ON f.unit_id = k.unit_id
+                WHERE f.valid_to IS NULL AND f.month >= k.from_month
+            UNION SELECT r.unit_id, r.month FROM {0}.rollups r
+                JOIN unnest(@ids, @rollupsFrom) AS k(unit_id, from_month) ON r.unit_id = k.unit_id
+                WHERE r.month >= k.from_month
+            UNION SELECT unit_id, month FROM {0}.rollups WHERE @all
             """);
-        command.Parameters.AddWithValue("ids", units.Keys.ToArray());
+        var ids = reach.Keys.ToArray();
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("officialFrom", ids.Select(id => reach[id].Official).ToArray());
+        command.Parameters.AddWithValue("rollupsFrom", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            ids.Select(id => (object?)reach[id].Rollups ?? DBNull.Value).ToArray());
         command.Parameters.AddWithValue("all", everyRollup);
         var affected = new HashSet<(string, string)>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -116,5 +162,16 @@ public static class FigureProjection
             if (units.GetValueOrDefault(unit) is { } previousParent) affected.Add((previousParent, month));
         }
         return affected;
+    }
+
+    private static async Task<List<Restructuring>> RevertedMovesAsync(ProjectionContext context, List<string> ids)
+    {
+        var moves = new List<Restructuring>();
+        if (ids.Count == 0) return moves;
+        await using var command = context.Command("SELECT body::text FROM {0}.restructurings WHERE id = ANY(@ids)");
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) moves.Add(RestructuringRows.Parse(reader.GetString(0)));
+        return moves;
     }
 }

@@ -24,6 +24,8 @@ internal static class ReportProjection
         public MonthlyReport State = MonthlyReport.Initial;
         public long Version;
         public DateTimeOffset UpdatedAt;
+        /// <summary>Whether the row was there before this page (read back, or folded from the stream's earlier events).</summary>
+        public bool Stored;
     }
 
     /// <summary>Fewer new rows than this go in by INSERT rather than COPY.</summary>
@@ -42,25 +44,29 @@ internal static class ReportProjection
         if (earlier is null)
         {
             // A report whose first event here opens its stream has no row yet: nothing to load.
-            var keys = page.GroupBy(p => (p.Event.Unit.Value, p.Event.Month.ToString()))
-                .Where(g => g.First().Recorded.Version > 1).Select(g => g.Key);
-            if (context.Replay is { } replay) keys = keys.Where(k => replay.HasReport(k.Item1, k.Item2));
-            rows = await LoadAsync(context, keys.ToList());
+            var keys = new List<(string, string)>();
+            var seen = new HashSet<(string, string)>();
+            foreach (var (recorded, @event) in page)
+            {
+                var key = (@event.Unit.Value, @event.Month.ToString());
+                if (seen.Add(key) && recorded.Version > 1 && context.Replay?.HasReport(key.Item1, key.Item2) != false) keys.Add(key);
+            }
+            rows = await LoadAsync(context, keys);
         }
         else
         {
             rows = [];
             Fold(rows, earlier);
         }
-        var stored = rows.Keys.ToHashSet();
+        foreach (var row in rows.Values) row.Stored = true;
         Fold(rows, page);
         // A report's row changes only under its stream's lock (in a replay, under its only
         // writer): a row not found above is new, and new rows go in by COPY.
-        var added = rows.Values.Where(r => !stored.Contains((r.Unit, r.Month))).ToList();
+        var added = rows.Values.Where(r => !r.Stored).ToList();
         if (added.Count >= CopyFrom)
         {
             await InsertAsync(context, added);
-            await SaveAsync(context, rows.Values.Where(r => stored.Contains((r.Unit, r.Month))).ToList());
+            await SaveAsync(context, rows.Values.Where(r => r.Stored).ToList());
         }
         else
         {

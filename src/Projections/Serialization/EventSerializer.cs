@@ -31,9 +31,12 @@ public static class EventSerializer
     public static object? Deserialize(RecordedEvent recorded) => Deserialize(recorded.Type, recorded.Data);
 
     public static object? Deserialize(string type, string json) =>
-        EventTypes.TryGetType(type, out var clrType) && clrType is not null
+        type == ReportSubmittedName && ReportSubmittedJson.TryRead(json) is { } submitted ? submitted
+        : EventTypes.TryGetType(type, out var clrType) && clrType is not null
             ? JsonSerializer.Deserialize(json, clrType, Options)
             : null;
+
+    private static readonly string ReportSubmittedName = EventTypes.NameOf(typeof(ReportSubmitted));
 
     /// <summary>
     /// A page of the log with each event decoded once, for every projector that reads it. Large

@@ -8,12 +8,16 @@ public sealed class CpuClock
 {
     private readonly double? _machineAtStart = MachineBusySeconds();
     private readonly TimeSpan _processAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly int _collectionsAtStart = GC.CollectionCount(0);
 
     public string Describe()
     {
         var process = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _processAtStart).TotalSeconds;
         var machine = MachineBusySeconds() - _machineAtStart;
-        return machine is { } m ? $"cpu {m:F1} s on the machine, {process:F1} s in this process" : $"cpu {process:F1} s in this process";
+        // What the process allocated and how often it collected: unlike time, the same on a busy machine as on a quiet one.
+        var memory = $"{(GC.GetTotalAllocatedBytes() - _allocatedAtStart) / 1e6:N0} MB allocated, {GC.CollectionCount(0) - _collectionsAtStart} collections";
+        return machine is { } m ? $"cpu {m:F1} s on the machine, {process:F1} s in this process; {memory}" : $"cpu {process:F1} s in this process; {memory}";
     }
 
     /// <summary>Busy time of all cores from /proc/stat (everything but idle and iowait); null off Linux.</summary>
