@@ -150,10 +150,13 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// <summary>Restructurings naming any of the units (<see cref="LineageSql"/>).</summary>
     private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(LineageSql);
-        command.Parameters.Add(new() { Value = units.ToArray() });
-        command.Parameters.Add(PlanAsOf(asOf));
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = units.ToArray() }, PlanAsOf(asOf) } } },
+        };
+        // A successor's lineage asks this once per generation: prepared like the live batches.
+        await using var reader = await ExecutePreparedAsync(batch, ct);
         return await ReadRestructuringsAsync(reader, ct);
     }
 
@@ -308,7 +311,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                catalogue.IndicatorsCommand(),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
                 new NpgsqlBatchCommand(PlanSql)
                 {
@@ -317,8 +320,8 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
@@ -336,13 +339,13 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                catalogue.IndicatorsCommand(),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
         var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
         await reader.NextResultAsync(ct);
@@ -387,7 +390,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         foreach (var unit in figuresOf)
             batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } });
         foreach (var unit in plansOf) batch.BatchCommands.Add(PlanCommand(unit, month, plansAsOf, baseline));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await using var reader = await ExecutePreparedAsync(batch, ct);
         for (var i = 0; i < figuresOf.Count + plansOf.Count; i++)
         {
             if (i > 0) await reader.NextResultAsync(ct);
@@ -395,6 +398,18 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             else plans.Add(await ReadPlanAsync(reader, plansOf[i - figuresOf.Count], month, ct));
         }
         return (figures, plans);
+    }
+
+    /// <summary>
+    /// Runs a live read's batch prepared: the first time on a physical connection its statements
+    /// are parsed and planned once, and the pool keeps them, so later requests skip both (the
+    /// figures' view joins the event log; planning it was a good part of a commune's answer).
+    /// Preparing what is already prepared on the connection costs no round trip.
+    /// </summary>
+    private static async Task<NpgsqlDataReader> ExecutePreparedAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        await batch.PrepareAsync(ct);
+        return await batch.ExecuteReaderAsync(ct);
     }
 
     private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
