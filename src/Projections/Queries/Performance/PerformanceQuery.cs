@@ -374,9 +374,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>
-    /// Some units' live figures (<see cref="LiveFiguresSql"/> each, for <paramref name="codes"/>)
-    /// and other units' plans in force for the month (in their order, null: none; as of an
-    /// instant or now), all in one round trip: what a successor needs of its predecessors.
+    /// Some units' live figures (as <see cref="LiveFiguresSql"/> gives each, for
+    /// <paramref name="codes"/>) and other units' plans in force for the month (in their order,
+    /// null: none; as of an instant or now), all in one round trip of two statements whatever
+    /// the number of units: what a successor needs of its predecessors.
     /// </summary>
     private async Task<(Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>> Figures, IReadOnlyList<PlanInForce?> Plans)> PredecessorReadsAsync(
         IReadOnlyList<string> figuresOf, string[] months, HashSet<string> codes,
@@ -387,18 +388,55 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (figuresOf.Count + plansOf.Count == 0) return (figures, plans);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var unit in figuresOf)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } });
-        foreach (var unit in plansOf) batch.BatchCommands.Add(PlanCommand(unit, month, plansAsOf, baseline));
+        if (figuresOf.Count > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UnitsFiguresSql) { Parameters = { new() { Value = figuresOf.ToArray() }, new() { Value = months } } });
+        if (plansOf.Count > 0)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UnitsPlansSql)
+            {
+                Parameters = { new() { Value = plansOf.ToArray() }, new() { Value = month.Year }, PlanAsOf(plansAsOf), new() { Value = baseline.ToApiString() } },
+            });
         await using var reader = await ExecutePreparedAsync(batch, ct);
-        for (var i = 0; i < figuresOf.Count + plansOf.Count; i++)
+        if (figuresOf.Count > 0)
         {
-            if (i > 0) await reader.NextResultAsync(ct);
-            if (i < figuresOf.Count) figures[figuresOf[i]] = await ReadLiveFiguresAsync(reader, codes, ct);
-            else plans.Add(await ReadPlanAsync(reader, plansOf[i - figuresOf.Count], month, ct));
+            var byUnit = figuresOf.Distinct().ToDictionary(u => u, _ => new Dictionary<(string, Month), decimal>(), StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                var into = byUnit[reader.GetString(0)];
+                var at = Month.Parse(reader.GetString(1));
+                foreach (var (indicator, value) in FigureJson.Parse(reader.GetString(2)))
+                    if (codes.Contains(indicator)) into[(indicator, at)] = value;
+            }
+            foreach (var (unit, theirs) in byUnit) figures[unit] = theirs;
+            if (plansOf.Count > 0) await reader.NextResultAsync(ct);
+        }
+        if (plansOf.Count > 0)
+        {
+            var revisions = new Dictionary<string, List<PlanRevision>>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                var unit = reader.GetString(0);
+                if (!revisions.TryGetValue(unit, out var theirs)) revisions[unit] = theirs = [];
+                theirs.Add(ReadPlanRevision(reader, 1));
+            }
+            foreach (var unit in plansOf) plans.Add(InForce(unit, month, revisions.GetValueOrDefault(unit) ?? []));
         }
         return (figures, plans);
     }
+
+    /// <summary><see cref="LiveFiguresSql"/> for several units at once, each row naming its unit. Parameters: units, months.</summary>
+    private const string UnitsFiguresSql = """
+        SELECT unit_id, month, figures::text FROM rm.rollups WHERE unit_id = ANY($1) AND month = ANY($2)
+        UNION ALL
+        SELECT o.unit_id, o.month, o.stored_figures::text FROM rm.official_figure_sets o WHERE o.unit_id = ANY($1) AND o.month = ANY($2) AND o.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM rm.rollups r WHERE r.unit_id = o.unit_id AND r.month = o.month)
+        """;
+
+    /// <summary><see cref="PlanSql"/> for several units at once, each row naming its unit. Parameters: units, year, as of (null for now), plan baseline.</summary>
+    private const string UnitsPlansSql = """
+        SELECT unit_id, revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
+        WHERE unit_id = ANY($1) AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz) AND plan = $4
+        ORDER BY unit_id, revision
+        """;
 
     /// <summary>
     /// Runs a live read's batch prepared: the first time on a physical connection its statements
@@ -480,9 +518,6 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return await ReadPlanAsync(reader, unit, month, ct);
     }
 
-    private static NpgsqlBatchCommand PlanCommand(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
-        new(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } } };
-
     /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
     private const string PlanSql = """
         SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
@@ -496,12 +531,20 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     private static async Task<PlanInForce?> ReadPlanAsync(NpgsqlDataReader reader, string unit, Month month, CancellationToken ct)
     {
         var revisions = new List<PlanRevision>();
-        while (await reader.ReadAsync(ct))
-        {
-            var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(5), EventSerializer.Options)!;
-            revisions.Add(new PlanRevision(reader.GetInt32(0), targets, reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
-        }
+        while (await reader.ReadAsync(ct)) revisions.Add(ReadPlanRevision(reader, 0));
+        return InForce(unit, month, revisions);
+    }
+
+    /// <summary>A row of <see cref="PlanSql"/>'s columns, starting at column <paramref name="at"/>.</summary>
+    private static PlanRevision ReadPlanRevision(NpgsqlDataReader reader, int at)
+    {
+        var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(at + 5), EventSerializer.Options)!;
+        return new PlanRevision(reader.GetInt32(at), targets, reader.IsDBNull(at + 1) ? null : reader.GetString(at + 1),
+            reader.IsDBNull(at + 2) ? null : reader.GetString(at + 2), reader.GetString(at + 3), reader.GetFieldValue<DateTimeOffset>(at + 4));
+    }
+
+    private static PlanInForce? InForce(string unit, Month month, List<PlanRevision> revisions)
+    {
         if (revisions.Count == 0) return null;
         // Only the rows are read here: which revision holds the month is the domain's rule.
         var revision = new AnnualPlan(new UnitId(unit), month.Year, revisions).InForceFor(month);
