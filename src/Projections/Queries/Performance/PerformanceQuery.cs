@@ -38,10 +38,13 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         }
         var indicators = Selected(all, only);
         IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
-        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct);
+        // Live, the walk reads its first predecessors' figures and plans beside their restructurings.
+        var ahead = asOf is null && named is { Count: > 0 }
+            ? new PredecessorReads(wanted, indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), month, baseline) : null;
+        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct, ahead);
         if (!lineage.IsEmpty && asOf is null)
         {
-            (figures, notes, plan) = await ThroughLineageLiveAsync(unit.Value, month, figures, plan, all, indicators, wanted, lineage, baseline, ct);
+            (figures, notes, plan) = await ThroughLineageLiveAsync(unit.Value, month, figures, plan, all, indicators, wanted, lineage, baseline, ahead, ct);
         }
         else if (!lineage.IsEmpty)
         {
@@ -127,7 +130,12 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// <paramref name="named"/>: those naming the unit, when a live batch already read them
     /// (<see cref="LineageSql"/>), saving the first round trip.
     /// </summary>
-    private async Task<Lineage> LineageOfAsync(string unit, DateTimeOffset? asOf, IReadOnlyList<Restructuring>? named, CancellationToken ct)
+    /// <param name="ahead">
+    /// Live only: the first generation of predecessors is asked for with their figures and plans
+    /// (<see cref="PredecessorReads"/>) in the same round trip, kept there for the caller.
+    /// </param>
+    private async Task<Lineage> LineageOfAsync(
+        string unit, DateTimeOffset? asOf, IReadOnlyList<Restructuring>? named, CancellationToken ct, PredecessorReads? ahead = null)
     {
         var found = new Dictionary<string, Restructuring>(StringComparer.Ordinal);
         var asked = new HashSet<string>(StringComparer.Ordinal);
@@ -135,7 +143,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         for (var depth = 0; frontier.Count > 0 && depth < 32; depth++)
         {
             asked.UnionWith(frontier);
-            var rows = depth == 0 && named is not null ? named : await RestructuringsNamingAsync(frontier, asOf, ct);
+            var rows = depth == 0 && named is not null ? named : await RestructuringsNamingAsync(frontier, asOf, ct, depth == 1 ? ahead : null);
             var next = new List<string>();
             foreach (var r in rows)
             {
@@ -148,16 +156,25 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>Restructurings naming any of the units (<see cref="LineageSql"/>).</summary>
-    private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct)
+    /// <param name="ahead">When given: the units' figures and plans too, in the same round trip, kept in it.</param>
+    private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(
+        IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct, PredecessorReads? ahead = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands = { new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = units.ToArray() }, PlanAsOf(asOf) } } },
         };
+        ahead?.AddTo(batch, units);
         // A successor's lineage asks this once per generation: prepared like the live batches.
         await using var reader = await ExecutePreparedAsync(batch, ct);
-        return await ReadRestructuringsAsync(reader, ct);
+        var rows = await ReadRestructuringsAsync(reader, ct);
+        if (ahead is not null)
+        {
+            await reader.NextResultAsync(ct);
+            await ahead.ReadAsync(reader, ct);
+        }
+        return rows;
     }
 
     private static async Task<IReadOnlyList<Restructuring>> ReadRestructuringsAsync(NpgsqlDataReader reader, CancellationToken ct)
@@ -183,7 +200,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// </summary>
     private async Task<(IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyDictionary<(string, Month), FigureNote>?, PlanInForce?)> ThroughLineageLiveAsync(
         string unit, Month month, IReadOnlyDictionary<(string, Month), decimal> figures, PlanInForce? plan, IReadOnlyList<Indicator> all,
-        IReadOnlyList<Indicator> indicators, string[] wanted, Lineage lineage, PlanBaseline baseline, CancellationToken ct)
+        IReadOnlyList<Indicator> indicators, string[] wanted, Lineage lineage, PlanBaseline baseline, PredecessorReads? ahead, CancellationToken ct)
     {
         var monthList = wanted.Select(Month.Parse).ToList();
         var others = LineageFigures.OtherSources(unit, monthList, lineage);
@@ -192,7 +209,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (others.Count == 0 && planners.Count == 0) return (figures, null, plan);
 
         var codes = indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
-        var (sources, plans) = await PredecessorReadsAsync(others, wanted, codes, planners, month, null, baseline, ct);
+        // Usually the lineage walk read them already (the direct predecessors); deeper history is read now.
+        var (sources, plans) = ahead is not null && ahead.Covers(others) && ahead.Covers(planners)
+            ? (others.ToDictionary(u => u, u => ahead.Figures[u], StringComparer.Ordinal), planners.Select(u => ahead.Plans[u]).ToList())
+            : await PredecessorReadsAsync(others, wanted, codes, planners, month, null, baseline, ct);
         sources[unit] = figures;
         var derived = plan ?? DerivedPlan(unit, succession is null ? null : (succession, plans), all);
         if (others.Count == 0) return (figures, null, derived);
@@ -388,33 +408,79 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (figuresOf.Count + plansOf.Count == 0) return (figures, plans);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        if (figuresOf.Count > 0)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(UnitsFiguresSql) { Parameters = { new() { Value = figuresOf.ToArray() }, new() { Value = months } } });
-        if (plansOf.Count > 0)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(UnitsPlansSql)
-            {
-                Parameters = { new() { Value = plansOf.ToArray() }, new() { Value = month.Year }, PlanAsOf(plansAsOf), new() { Value = baseline.ToApiString() } },
-            });
+        if (figuresOf.Count > 0) batch.BatchCommands.Add(UnitsFiguresCommand(figuresOf, months));
+        if (plansOf.Count > 0) batch.BatchCommands.Add(UnitsPlansCommand(plansOf, month, plansAsOf, baseline));
         await using var reader = await ExecutePreparedAsync(batch, ct);
         if (figuresOf.Count > 0)
         {
-            var byUnit = figuresOf.Distinct().ToDictionary(u => u, _ => new Dictionary<(string, Month), decimal>(codes.Count * months.Length), StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct)) ReadFiguresInto(reader, 2, Month.Parse(reader.GetString(1)), codes, byUnit[reader.GetString(0)]);
-            foreach (var (unit, theirs) in byUnit) figures[unit] = theirs;
+            foreach (var (unit, theirs) in await ReadUnitsFiguresAsync(reader, figuresOf, codes, months.Length, ct)) figures[unit] = theirs;
             if (plansOf.Count > 0) await reader.NextResultAsync(ct);
         }
-        if (plansOf.Count > 0)
-        {
-            var revisions = new Dictionary<string, List<PlanRevision>>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(ct))
-            {
-                var unit = reader.GetString(0);
-                if (!revisions.TryGetValue(unit, out var theirs)) revisions[unit] = theirs = [];
-                theirs.Add(ReadPlanRevision(reader, 1));
-            }
-            foreach (var unit in plansOf) plans.Add(InForce(unit, month, revisions.GetValueOrDefault(unit) ?? []));
-        }
+        if (plansOf.Count > 0) plans.AddRange(await ReadUnitsPlansAsync(reader, plansOf, month, ct));
         return (figures, plans);
+    }
+
+    private static NpgsqlBatchCommand UnitsFiguresCommand(IReadOnlyList<string> units, string[] months) =>
+        new(UnitsFiguresSql) { Parameters = { new() { Value = units.ToArray() }, new() { Value = months } } };
+
+    private static NpgsqlBatchCommand UnitsPlansCommand(IReadOnlyList<string> units, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
+        new(UnitsPlansSql)
+        {
+            Parameters = { new() { Value = units.ToArray() }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } },
+        };
+
+    /// <summary>Each unit's figures (empty where it has none), from <see cref="UnitsFiguresSql"/>'s result.</summary>
+    private static async Task<Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>> ReadUnitsFiguresAsync(
+        NpgsqlDataReader reader, IReadOnlyList<string> units, HashSet<string> codes, int months, CancellationToken ct)
+    {
+        var byUnit = units.Distinct().ToDictionary(u => u, _ => new Dictionary<(string, Month), decimal>(codes.Count * months), StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) ReadFiguresInto(reader, 2, Month.Parse(reader.GetString(1)), codes, byUnit[reader.GetString(0)]);
+        return byUnit.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<(string, Month), decimal>)p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Each unit's plan in force for the month (in the units' order, null: none), from <see cref="UnitsPlansSql"/>'s result.</summary>
+    private static async Task<List<PlanInForce?>> ReadUnitsPlansAsync(NpgsqlDataReader reader, IReadOnlyList<string> units, Month month, CancellationToken ct)
+    {
+        var revisions = new Dictionary<string, List<PlanRevision>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var unit = reader.GetString(0);
+            if (!revisions.TryGetValue(unit, out var theirs)) revisions[unit] = theirs = [];
+            theirs.Add(ReadPlanRevision(reader, 1));
+        }
+        return units.Select(u => InForce(u, month, revisions.GetValueOrDefault(u) ?? [])).ToList();
+    }
+
+    /// <summary>
+    /// A live successor's first generation of predecessors read ahead: their figures (for the
+    /// months and indicators of the answer) and plans in force (for its month and baseline),
+    /// asked for beside their restructurings (<see cref="RestructuringsNamingAsync"/>), so the
+    /// usual successor takes two round trips, not three. Months after a predecessor's retirement
+    /// have no figures of its, so reading them when the answer turns out not to need them is cheap.
+    /// </summary>
+    private sealed class PredecessorReads(string[] months, HashSet<string> codes, Month month, PlanBaseline baseline)
+    {
+        public Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>> Figures { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, PlanInForce?> Plans { get; } = new(StringComparer.Ordinal);
+        private IReadOnlyList<string> _units = [];
+
+        public bool Covers(IEnumerable<string> units) => units.All(u => Figures.ContainsKey(u) && Plans.ContainsKey(u));
+
+        public void AddTo(NpgsqlBatch batch, IReadOnlyList<string> units)
+        {
+            _units = units;
+            batch.BatchCommands.Add(UnitsFiguresCommand(units, months));
+            batch.BatchCommands.Add(UnitsPlansCommand(units, month, null, baseline));
+        }
+
+        /// <summary>The reader at the first of the two results <see cref="AddTo"/> asked for.</summary>
+        public async Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            foreach (var (unit, theirs) in await ReadUnitsFiguresAsync(reader, _units, codes, months.Length, ct)) Figures[unit] = theirs;
+            await reader.NextResultAsync(ct);
+            var plans = await ReadUnitsPlansAsync(reader, _units, month, ct);
+            for (var i = 0; i < _units.Count; i++) Plans[_units[i]] = plans[i];
+        }
     }
 
     /// <summary><see cref="LiveFiguresSql"/> for several units at once, each row naming its unit. Parameters: units, months.</summary>
