@@ -14,6 +14,20 @@ public sealed class FigureJsonTests
         Assert.Equal(175.158m, submitted["forest-planted"]);
     }
 
+    [Theory]
+    [InlineData("""{"forest-planted": 175.158, "patients-per-day": 300, "forest-planted": 2}""")]
+    [InlineData("""[{"indicator": "forest-planted", "value": 175.158}, {"value": 300, "indicator": "patients-per-day"}, {"indicator": "forest-planted", "value": 2}]""")]
+    public void Figures_read_from_their_bytes_come_in_order_and_last_wins_as_parsed(string json)
+    {
+        var handed = new List<(string, decimal)>();
+
+        FigureJson.ParseInto(System.Text.Encoding.UTF8.GetBytes(json), handed, static (into, indicator, value) => into.Add((indicator, value)));
+
+        Assert.Equal([("forest-planted", 175.158m), ("patients-per-day", 300m), ("forest-planted", 2m)], handed);
+        Assert.Equal(FigureJson.Parse(json), FigureJson.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(2m, FigureJson.Parse(json)["forest-planted"]);
+    }
+
     [Fact]
     public void Written_figures_read_back_equal_and_in_a_fixed_order()
     {

@@ -37,4 +37,33 @@ public sealed class RoundTripsPerQueryTests(ProjectionFixture fx) : IClassFixtur
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before.Rows), System.Text.Json.JsonSerializer.Serialize(report.Rows));
         Assert.Equal(22.5m, row.Actual);
     }
+
+    [Fact]
+    public async Task A_merged_communes_successor_answers_in_two_round_trips_with_its_predecessors_figures_and_plans()
+    {
+        await fx.UnitAsync("tp-hop", UnitKind.City);
+        foreach (var unit in new[] { "xa-hop-1", "xa-hop-2", "phuong-hop" }) await fx.UnitAsync(unit, UnitKind.Commune, "tp-hop");
+        await fx.IndicatorAsync("forest-planted", Aggregation.Sum);
+        await fx.PlanAsync("xa-hop-1", 2025, ("forest-planted", 100m));
+        await fx.PlanAsync("xa-hop-2", 2025, ("forest-planted", 50m));
+        await fx.SubmitAsync("xa-hop-1", "2025-03", ("forest-planted", 7m));
+        await fx.SubmitAsync("xa-hop-2", "2025-04", ("forest-planted", 3m));
+        await fx.AppendAsync(GovReport.Domain.StreamIds.Restructurings, new GovReport.Domain.Restructurings.UnitsMerged(
+            "rs-hop", Month.Parse("2025-07"), "NQ 1683", null, [UnitId.Parse("xa-hop-1"), UnitId.Parse("xa-hop-2")], UnitId.Parse("phuong-hop")));
+        await fx.SubmitAsync("phuong-hop", "2025-07", ("forest-planted", 20m));
+        await fx.ProjectAsync();
+        var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
+        await using var counter = new RoundTripCounter(
+            new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
+        var query = new PerformanceQuery(dataSource, new CatalogueReader(dataSource));
+        await query.RunAsync(UnitId.Parse("phuong-hop"), Month.Parse("2025-07"), PerformanceView.Ytd, null, null);
+
+        counter.Reset();
+        var report = await query.RunAsync(UnitId.Parse("phuong-hop"), Month.Parse("2025-07"), PerformanceView.Ytd, null, null);
+
+        Assert.Equal(2, counter.RoundTrips);
+        var row = Assert.Single(report.Rows);
+        Assert.Equal((30m, 150m, true), (row.Actual, row.Target, row.Plan!.Derived));
+    }
 }

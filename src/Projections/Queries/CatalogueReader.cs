@@ -60,8 +60,32 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<Indicator>> IndicatorsAsync(CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {IndicatorColumns} FROM rm.indicators ORDER BY code");
-        return await ReadIndicatorsAsync(command, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { IndicatorsCommand() } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadIndicatorsAsync(reader, ct);
+    }
+
+    /// <summary>The catalogue as last read and the fingerprint it was read under (null: not read yet).</summary>
+    private volatile CatalogueSnapshot? _last;
+
+    /// <summary>
+    /// The whole catalogue, for a batch: its rows only when they changed since this reader last
+    /// read them (<see cref="CatalogueSnapshot"/>), else one row saying so. Read its answer with
+    /// <see cref="ReadIndicatorsAsync(NpgsqlDataReader, CancellationToken)"/>.
+    /// </summary>
+    internal NpgsqlBatchCommand IndicatorsCommand()
+    {
+        var last = _last;
+        return new NpgsqlBatchCommand(CatalogueSnapshot.Sql)
+        {
+            Parameters =
+            {
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)last?.Table ?? DBNull.Value },
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)last?.Count ?? DBNull.Value },
+                new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint, Value = (object?)last?.Revisions ?? DBNull.Value },
+            },
+        };
     }
 
     /// <summary>Only the indicators named: a report's handful, not the catalogue's hundred, on every write.</summary>
@@ -75,23 +99,48 @@ public sealed class CatalogueReader(NpgsqlDataSource dataSource)
     private static async Task<IReadOnlyList<Indicator>> ReadIndicatorsAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadIndicatorsAsync(reader, ct);
+        return await ReadIndicatorRowsAsync(reader, ct);
+    }
+
+    /// <summary>
+    /// The answer to <see cref="IndicatorsCommand"/>, the reader's current result: the catalogue
+    /// read before when its fingerprint has not moved, else the rows sent, parsed and kept.
+    /// </summary>
+    internal async Task<IReadOnlyList<Indicator>> ReadIndicatorsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var indicators = new List<Indicator>();
+        long? table = null;
+        long count = 0, revisions = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            (table, count, revisions) = (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            if (!reader.IsDBNull(CatalogueSnapshot.Columns)) indicators.Add(ReadIndicator(reader, CatalogueSnapshot.Columns));
+        }
+        var last = _last;
+        if (indicators.Count == 0 && last is not null && last.Table == table && last.Count == count && last.Revisions == revisions)
+            return last.Indicators;
+        var read = indicators.ToArray();
+        _last = new CatalogueSnapshot(table, count, revisions, read);
+        return read;
     }
 
     /// <summary>The indicators of the reader's current result, selected as <see cref="IndicatorColumns"/>.</summary>
-    internal static async Task<IReadOnlyList<Indicator>> ReadIndicatorsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private static async Task<IReadOnlyList<Indicator>> ReadIndicatorRowsAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var indicators = new List<Indicator>();
-        while (await reader.ReadAsync(ct))
-            indicators.Add(new Indicator(IndicatorCode.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
-                Aggregations.Parse(reader.GetString(3)), Directions.Parse(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6),
-                reader.IsDBNull(7) ? null : reader.GetDecimal(7), reader.IsDBNull(8) ? null : reader.GetDecimal(8),
-                reader.IsDBNull(9) || reader.IsDBNull(10) ? null : new RatioDefinition(IndicatorCode.Parse(reader.GetString(9)),
-                    IndicatorCode.Parse(reader.GetString(10)), reader.IsDBNull(11) ? RatioDefinition.DefaultScale : reader.GetDecimal(11)),
-                reader.IsDBNull(12) ? null : CrossIndicatorRules.Of(reader.GetFieldValue<string[]>(12).Select(IndicatorCode.Parse))));
+        while (await reader.ReadAsync(ct)) indicators.Add(ReadIndicator(reader, 0));
         return indicators;
     }
+
+    /// <summary>One indicator, its <see cref="IndicatorColumns"/> starting at column <paramref name="at"/>.</summary>
+    private static Indicator ReadIndicator(NpgsqlDataReader reader, int at) =>
+        new(IndicatorCode.Parse(reader.GetString(at)), reader.GetString(at + 1), reader.GetString(at + 2),
+            Aggregations.Parse(reader.GetString(at + 3)), Directions.Parse(reader.GetString(at + 4)),
+            reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5), reader.GetBoolean(at + 6),
+            reader.IsDBNull(at + 7) ? null : reader.GetDecimal(at + 7), reader.IsDBNull(at + 8) ? null : reader.GetDecimal(at + 8),
+            reader.IsDBNull(at + 9) || reader.IsDBNull(at + 10) ? null : new RatioDefinition(IndicatorCode.Parse(reader.GetString(at + 9)),
+                IndicatorCode.Parse(reader.GetString(at + 10)), reader.IsDBNull(at + 11) ? RatioDefinition.DefaultScale : reader.GetDecimal(at + 11)),
+            reader.IsDBNull(at + 12) ? null : CrossIndicatorRules.Of(reader.GetFieldValue<string[]>(at + 12).Select(IndicatorCode.Parse)));
 
     private static async Task<IReadOnlyList<UnitRow>> ReadUnitsAsync(NpgsqlCommand command, CancellationToken ct)
     {

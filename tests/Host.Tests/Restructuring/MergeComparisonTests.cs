@@ -96,6 +96,35 @@ public sealed class MergeComparisonTests(RestructuringFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Three_predecessors_read_together_give_their_figures_and_plans_each_to_its_own()
+    {
+        // The predecessors' figures and plans come back in one statement each, sorted by unit:
+        // named here out of that order, one with no plan and one with no figures.
+        await Admin.UnitAsync("tp-three", "city", null);
+        foreach (var unit in new[] { "xa-three-c", "xa-three-a", "xa-three-b" }) await Admin.UnitAsync(unit, "commune", "tp-three");
+        await Admin.UnitAsync("phuong-three", "ward", "tp-three");
+        foreach (var (unit, value) in new[] { ("xa-three-c", 100m), ("xa-three-b", 40m) })
+        {
+            var plan = await Admin.PutAsJsonAsyncChecked($"/api/units/{unit}/targets/2025", new { targets = new[] { new { indicator = Forest, value } }, decision = "QĐ 7" });
+            Assert.True(plan.IsSuccessStatusCode, await plan.Content.ReadAsStringAsync());
+        }
+        await Admin.SubmittedAsync("xa-three-c", "2025-03", (Forest, 7m));
+        await Admin.SubmittedAsync("xa-three-a", "2025-03", (Forest, 2m));
+        await Admin.SubmittedAsync("xa-three-a", "2025-05", (Forest, 4m));
+        await Admin.RecordedAsync(new
+        {
+            kind = "merge", effectiveMonth = "2025-07", decision = "Nghị quyết 1683/NQ-UBTVQH15",
+            predecessors = new[] { "xa-three-c", "xa-three-a", "xa-three-b" }, successor = "phuong-three",
+        });
+        await Admin.SubmittedAsync("phuong-three", "2025-07", (Forest, 30m));
+
+        var row = await Auditor.RowAsync("phuong-three", "2025-07", "ytd", Forest);
+
+        Assert.Equal((43m, 140m), (row.Number("actual"), row.Number("target")));
+        Assert.True(row.GetProperty("plan").GetProperty("derived").GetBoolean());
+    }
+
+    [Fact]
     public async Task Asked_as_of_before_the_merge_was_recorded_the_successor_has_no_history()
     {
         await Admin.UnitAsync("tp-asof", "city", null);

@@ -38,10 +38,13 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         }
         var indicators = Selected(all, only);
         IReadOnlyDictionary<(string, Month), FigureNote>? notes = null;
-        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct);
+        // Live, the walk reads its first predecessors' figures and plans beside their restructurings.
+        var ahead = asOf is null && named is { Count: > 0 }
+            ? new PredecessorReads(wanted, indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), month, baseline) : null;
+        var lineage = named is { Count: 0 } ? Lineage.Empty : await LineageOfAsync(unit.Value, asOf, named, ct, ahead);
         if (!lineage.IsEmpty && asOf is null)
         {
-            (figures, notes, plan) = await ThroughLineageLiveAsync(unit.Value, month, figures, plan, all, indicators, wanted, lineage, baseline, ct);
+            (figures, notes, plan) = await ThroughLineageLiveAsync(unit.Value, month, figures, plan, all, indicators, wanted, lineage, baseline, ahead, ct);
         }
         else if (!lineage.IsEmpty)
         {
@@ -127,7 +130,12 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// <paramref name="named"/>: those naming the unit, when a live batch already read them
     /// (<see cref="LineageSql"/>), saving the first round trip.
     /// </summary>
-    private async Task<Lineage> LineageOfAsync(string unit, DateTimeOffset? asOf, IReadOnlyList<Restructuring>? named, CancellationToken ct)
+    /// <param name="ahead">
+    /// Live only: the first generation of predecessors is asked for with their figures and plans
+    /// (<see cref="PredecessorReads"/>) in the same round trip, kept there for the caller.
+    /// </param>
+    private async Task<Lineage> LineageOfAsync(
+        string unit, DateTimeOffset? asOf, IReadOnlyList<Restructuring>? named, CancellationToken ct, PredecessorReads? ahead = null)
     {
         var found = new Dictionary<string, Restructuring>(StringComparer.Ordinal);
         var asked = new HashSet<string>(StringComparer.Ordinal);
@@ -135,7 +143,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         for (var depth = 0; frontier.Count > 0 && depth < 32; depth++)
         {
             asked.UnionWith(frontier);
-            var rows = depth == 0 && named is not null ? named : await RestructuringsNamingAsync(frontier, asOf, ct);
+            var rows = depth == 0 && named is not null ? named : await RestructuringsNamingAsync(frontier, asOf, ct, depth == 1 ? ahead : null);
             var next = new List<string>();
             foreach (var r in rows)
             {
@@ -148,13 +156,25 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>Restructurings naming any of the units (<see cref="LineageSql"/>).</summary>
-    private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct)
+    /// <param name="ahead">When given: the units' figures and plans too, in the same round trip, kept in it.</param>
+    private async Task<IReadOnlyList<Restructuring>> RestructuringsNamingAsync(
+        IReadOnlyList<string> units, DateTimeOffset? asOf, CancellationToken ct, PredecessorReads? ahead = null)
     {
-        await using var command = dataSource.CreateCommand(LineageSql);
-        command.Parameters.Add(new() { Value = units.ToArray() });
-        command.Parameters.Add(PlanAsOf(asOf));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadRestructuringsAsync(reader, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = units.ToArray() }, PlanAsOf(asOf) } } },
+        };
+        ahead?.AddTo(batch, units);
+        // A successor's lineage asks this once per generation: prepared like the live batches.
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        var rows = await ReadRestructuringsAsync(reader, ct);
+        if (ahead is not null)
+        {
+            await reader.NextResultAsync(ct);
+            await ahead.ReadAsync(reader, ct);
+        }
+        return rows;
     }
 
     private static async Task<IReadOnlyList<Restructuring>> ReadRestructuringsAsync(NpgsqlDataReader reader, CancellationToken ct)
@@ -180,7 +200,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     /// </summary>
     private async Task<(IReadOnlyDictionary<(string, Month), decimal>, IReadOnlyDictionary<(string, Month), FigureNote>?, PlanInForce?)> ThroughLineageLiveAsync(
         string unit, Month month, IReadOnlyDictionary<(string, Month), decimal> figures, PlanInForce? plan, IReadOnlyList<Indicator> all,
-        IReadOnlyList<Indicator> indicators, string[] wanted, Lineage lineage, PlanBaseline baseline, CancellationToken ct)
+        IReadOnlyList<Indicator> indicators, string[] wanted, Lineage lineage, PlanBaseline baseline, PredecessorReads? ahead, CancellationToken ct)
     {
         var monthList = wanted.Select(Month.Parse).ToList();
         var others = LineageFigures.OtherSources(unit, monthList, lineage);
@@ -189,7 +209,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (others.Count == 0 && planners.Count == 0) return (figures, null, plan);
 
         var codes = indicators.Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal);
-        var (sources, plans) = await PredecessorReadsAsync(others, wanted, codes, planners, month, null, baseline, ct);
+        // Usually the lineage walk read them already (the direct predecessors); deeper history is read now.
+        var (sources, plans) = ahead is not null && ahead.Covers(others) && ahead.Covers(planners)
+            ? (others.ToDictionary(u => u, u => ahead.Figures[u], StringComparer.Ordinal), planners.Select(u => ahead.Plans[u]).ToList())
+            : await PredecessorReadsAsync(others, wanted, codes, planners, month, null, baseline, ct);
         sources[unit] = figures;
         var derived = plan ?? DerivedPlan(unit, succession is null ? null : (succession, plans), all);
         if (others.Count == 0) return (figures, null, derived);
@@ -308,7 +331,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                catalogue.IndicatorsCommand(),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
                 new NpgsqlBatchCommand(PlanSql)
                 {
@@ -317,10 +340,10 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
+        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct);
         await reader.NextResultAsync(ct);
         var plan = await ReadPlanAsync(reader, unit, month, ct);
         await reader.NextResultAsync(ct);
@@ -336,15 +359,15 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand($"SELECT {CatalogueReader.IndicatorColumns} FROM rm.indicators ORDER BY code"),
+                catalogue.IndicatorsCommand(),
                 new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var all = await CatalogueReader.ReadIndicatorsAsync(reader, ct);
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), ct);
+        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct);
         await reader.NextResultAsync(ct);
         return (all, figures, await ReadRestructuringsAsync(reader, ct));
     }
@@ -367,13 +390,14 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         command.Parameters.Add(new() { Value = unit });
         command.Parameters.Add(new() { Value = months });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), ct);
+        return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), months.Length, ct);
     }
 
     /// <summary>
-    /// Some units' live figures (<see cref="LiveFiguresSql"/> each, for <paramref name="codes"/>)
-    /// and other units' plans in force for the month (in their order, null: none; as of an
-    /// instant or now), all in one round trip: what a successor needs of its predecessors.
+    /// Some units' live figures (as <see cref="LiveFiguresSql"/> gives each, for
+    /// <paramref name="codes"/>) and other units' plans in force for the month (in their order,
+    /// null: none; as of an instant or now), all in one round trip of two statements whatever
+    /// the number of units: what a successor needs of its predecessors.
     /// </summary>
     private async Task<(Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>> Figures, IReadOnlyList<PlanInForce?> Plans)> PredecessorReadsAsync(
         IReadOnlyList<string> figuresOf, string[] months, HashSet<string> codes,
@@ -384,29 +408,139 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         if (figuresOf.Count + plansOf.Count == 0) return (figures, plans);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var unit in figuresOf)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } });
-        foreach (var unit in plansOf) batch.BatchCommands.Add(PlanCommand(unit, month, plansAsOf, baseline));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        for (var i = 0; i < figuresOf.Count + plansOf.Count; i++)
+        if (figuresOf.Count > 0) batch.BatchCommands.Add(UnitsFiguresCommand(figuresOf, months));
+        if (plansOf.Count > 0) batch.BatchCommands.Add(UnitsPlansCommand(plansOf, month, plansAsOf, baseline));
+        await using var reader = await ExecutePreparedAsync(batch, ct);
+        if (figuresOf.Count > 0)
         {
-            if (i > 0) await reader.NextResultAsync(ct);
-            if (i < figuresOf.Count) figures[figuresOf[i]] = await ReadLiveFiguresAsync(reader, codes, ct);
-            else plans.Add(await ReadPlanAsync(reader, plansOf[i - figuresOf.Count], month, ct));
+            foreach (var (unit, theirs) in await ReadUnitsFiguresAsync(reader, figuresOf, codes, months.Length, ct)) figures[unit] = theirs;
+            if (plansOf.Count > 0) await reader.NextResultAsync(ct);
         }
+        if (plansOf.Count > 0) plans.AddRange(await ReadUnitsPlansAsync(reader, plansOf, month, ct));
         return (figures, plans);
     }
 
-    private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
-        NpgsqlDataReader reader, HashSet<string> wanted, CancellationToken ct)
+    private static NpgsqlBatchCommand UnitsFiguresCommand(IReadOnlyList<string> units, string[] months) =>
+        new(UnitsFiguresSql) { Parameters = { new() { Value = units.ToArray() }, new() { Value = months } } };
+
+    private static NpgsqlBatchCommand UnitsPlansCommand(IReadOnlyList<string> units, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
+        new(UnitsPlansSql)
+        {
+            Parameters = { new() { Value = units.ToArray() }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } },
+        };
+
+    /// <summary>Each unit's figures (empty where it has none), from <see cref="UnitsFiguresSql"/>'s result.</summary>
+    private static async Task<Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>>> ReadUnitsFiguresAsync(
+        NpgsqlDataReader reader, IReadOnlyList<string> units, HashSet<string> codes, int months, CancellationToken ct)
     {
-        var figures = new Dictionary<(string, Month), decimal>();
+        var byUnit = units.Distinct().ToDictionary(u => u, _ => new Dictionary<(string, Month), decimal>(codes.Count * months), StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) ReadFiguresInto(reader, 2, Month.Parse(reader.GetString(1)), codes, byUnit[reader.GetString(0)]);
+        return byUnit.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<(string, Month), decimal>)p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Each unit's plan in force for the month (in the units' order, null: none), from <see cref="UnitsPlansSql"/>'s result.</summary>
+    private static async Task<List<PlanInForce?>> ReadUnitsPlansAsync(NpgsqlDataReader reader, IReadOnlyList<string> units, Month month, CancellationToken ct)
+    {
+        var revisions = new Dictionary<string, List<PlanRevision>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
-            var month = Month.Parse(reader.GetString(0));
-            foreach (var (indicator, value) in FigureJson.Parse(reader.GetString(1)))
-                if (wanted.Contains(indicator)) figures[(indicator, month)] = value;
+            var unit = reader.GetString(0);
+            if (!revisions.TryGetValue(unit, out var theirs)) revisions[unit] = theirs = [];
+            theirs.Add(ReadPlanRevision(reader, 1));
         }
+        return units.Select(u => InForce(u, month, revisions.GetValueOrDefault(u) ?? [])).ToList();
+    }
+
+    /// <summary>
+    /// A live successor's first generation of predecessors read ahead: their figures (for the
+    /// months and indicators of the answer) and plans in force (for its month and baseline),
+    /// asked for beside their restructurings (<see cref="RestructuringsNamingAsync"/>), so the
+    /// usual successor takes two round trips, not three. Months after a predecessor's retirement
+    /// have no figures of its, so reading them when the answer turns out not to need them is cheap.
+    /// </summary>
+    private sealed class PredecessorReads(string[] months, HashSet<string> codes, Month month, PlanBaseline baseline)
+    {
+        public Dictionary<string, IReadOnlyDictionary<(string, Month), decimal>> Figures { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, PlanInForce?> Plans { get; } = new(StringComparer.Ordinal);
+        private IReadOnlyList<string> _units = [];
+
+        public bool Covers(IEnumerable<string> units) => units.All(u => Figures.ContainsKey(u) && Plans.ContainsKey(u));
+
+        public void AddTo(NpgsqlBatch batch, IReadOnlyList<string> units)
+        {
+            _units = units;
+            batch.BatchCommands.Add(UnitsFiguresCommand(units, months));
+            batch.BatchCommands.Add(UnitsPlansCommand(units, month, null, baseline));
+        }
+
+        /// <summary>The reader at the first of the two results <see cref="AddTo"/> asked for.</summary>
+        public async Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+        {
+            foreach (var (unit, theirs) in await ReadUnitsFiguresAsync(reader, _units, codes, months.Length, ct)) Figures[unit] = theirs;
+            await reader.NextResultAsync(ct);
+            var plans = await ReadUnitsPlansAsync(reader, _units, month, ct);
+            for (var i = 0; i < _units.Count; i++) Plans[_units[i]] = plans[i];
+        }
+    }
+
+    /// <summary><see cref="LiveFiguresSql"/> for several units at once, each row naming its unit. Parameters: units, months.</summary>
+    private const string UnitsFiguresSql = """
+        SELECT unit_id, month, figures::text FROM rm.rollups WHERE unit_id = ANY($1) AND month = ANY($2)
+        UNION ALL
+        SELECT o.unit_id, o.month, o.stored_figures::text FROM rm.official_figure_sets o WHERE o.unit_id = ANY($1) AND o.month = ANY($2) AND o.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM rm.rollups r WHERE r.unit_id = o.unit_id AND r.month = o.month)
+        """;
+
+    /// <summary><see cref="PlanSql"/> for several units at once, each row naming its unit. Parameters: units, year, as of (null for now), plan baseline.</summary>
+    private const string UnitsPlansSql = """
+        SELECT unit_id, revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
+        WHERE unit_id = ANY($1) AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz) AND plan = $4
+        ORDER BY unit_id, revision
+        """;
+
+    /// <summary>
+    /// Runs a live read's batch prepared: the first time on a physical connection its statements
+    /// are parsed and planned once, and the pool keeps them, so later requests skip both (the
+    /// figures' view joins the event log; planning it was a good part of a commune's answer).
+    /// Preparing what is already prepared on the connection costs no round trip.
+    /// </summary>
+    private static async Task<NpgsqlDataReader> ExecutePreparedAsync(NpgsqlBatch batch, CancellationToken ct)
+    {
+        await batch.PrepareAsync(ct);
+        return await batch.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>
+    /// A column of one month's figures as text, parsed from its UTF-8 bytes into
+    /// <paramref name="into"/> (the indicators wanted): a commune's sixteen months are some 80 KB,
+    /// which as strings were twice that in UTF-16, again in UTF-8 to parse, and a dictionary each.
+    /// </summary>
+    private static void ReadFiguresInto(
+        NpgsqlDataReader reader, int column, Month month, HashSet<string> wanted, Dictionary<(string, Month), decimal> into)
+    {
+        using var stream = reader.GetStream(column);
+        var length = (int)stream.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            stream.ReadExactly(buffer, 0, length);
+            FigureJson.ParseInto(buffer.AsSpan(0, length), (month, wanted, into), static (s, indicator, value) =>
+            {
+                if (s.wanted.Contains(indicator)) s.into[(indicator, s.month)] = value;
+            });
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <param name="months">How many months were asked for: the answer is sized for all of them at once.</param>
+    private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
+        NpgsqlDataReader reader, HashSet<string> wanted, int months, CancellationToken ct)
+    {
+        var figures = new Dictionary<(string, Month), decimal>(wanted.Count * months);
+        while (await reader.ReadAsync(ct)) ReadFiguresInto(reader, 1, Month.Parse(reader.GetString(0)), wanted, figures);
         return figures;
     }
 
@@ -465,9 +599,6 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         return await ReadPlanAsync(reader, unit, month, ct);
     }
 
-    private static NpgsqlBatchCommand PlanCommand(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline) =>
-        new(PlanSql) { Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(asOf), new() { Value = baseline.ToApiString() } } };
-
     /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
     private const string PlanSql = """
         SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
@@ -481,12 +612,20 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     private static async Task<PlanInForce?> ReadPlanAsync(NpgsqlDataReader reader, string unit, Month month, CancellationToken ct)
     {
         var revisions = new List<PlanRevision>();
-        while (await reader.ReadAsync(ct))
-        {
-            var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(5), EventSerializer.Options)!;
-            revisions.Add(new PlanRevision(reader.GetInt32(0), targets, reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
-        }
+        while (await reader.ReadAsync(ct)) revisions.Add(ReadPlanRevision(reader, 0));
+        return InForce(unit, month, revisions);
+    }
+
+    /// <summary>A row of <see cref="PlanSql"/>'s columns, starting at column <paramref name="at"/>.</summary>
+    private static PlanRevision ReadPlanRevision(NpgsqlDataReader reader, int at)
+    {
+        var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(at + 5), EventSerializer.Options)!;
+        return new PlanRevision(reader.GetInt32(at), targets, reader.IsDBNull(at + 1) ? null : reader.GetString(at + 1),
+            reader.IsDBNull(at + 2) ? null : reader.GetString(at + 2), reader.GetString(at + 3), reader.GetFieldValue<DateTimeOffset>(at + 4));
+    }
+
+    private static PlanInForce? InForce(string unit, Month month, List<PlanRevision> revisions)
+    {
         if (revisions.Count == 0) return null;
         // Only the rows are read here: which revision holds the month is the domain's rule.
         var revision = new AnnualPlan(new UnitId(unit), month.Year, revisions).InForceFor(month);
