@@ -6,9 +6,10 @@ using GovReport.Projections.Rebuild;
 namespace GovReport.Projections.Tests;
 
 /// <summary>
-/// A replay builds its twin without the secondary indexes, autovacuum or the WAL, and finishes it
-/// at the end: what is swapped in must be exactly what the migrations make, index for index,
-/// constraint for constraint, option for option and logged, and hold the same rows as the live models.
+/// A replay builds its twin without the secondary indexes or autovacuum (and a twin only compared,
+/// without the WAL), and finishes it at the end: what is swapped in must be exactly what the
+/// migrations make, index for index, constraint for constraint, option for option and logged, and
+/// hold the same rows as the live models.
 /// </summary>
 public sealed class TwinSchemaTests : IAsyncLifetime
 {
