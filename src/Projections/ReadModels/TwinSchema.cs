@@ -7,8 +7,9 @@ namespace GovReport.Projections.ReadModels;
 /// until the replay is done, without what only readers and crash recovery need. Nothing reads a
 /// twin before it is swapped in or compared, so its secondary indexes are built once at the end,
 /// each by one sort, rather than kept row by row, and autovacuum leaves its tables alone while
-/// they fill (the end rewrites them anyway). A crash before the end only means replaying again,
-/// so its tables need not go through the WAL row by row either (<paramref name="Unlogged"/>).
+/// they fill (it comes back to them once the twin is complete). A crash before the end only means
+/// replaying again, so its tables may skip the WAL (<paramref name="Unlogged"/>): worth it only for
+/// a twin never made logged (see <c>ReadModelRebuilder</c>).
 /// <see cref="CompleteAsync"/> gives it back exactly what a migrated schema has.
 /// </summary>
 /// <param name="Indexes">The definitions of the indexes put off (pg_get_indexdef: names included).</param>
