@@ -28,20 +28,31 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
 {
     public const int DefaultPageSize = 5000;
 
-    /// <summary>A twin of the live models: it skips the events the live figure projection skips, so the two compare equal.</summary>
+    /// <summary>
+    /// A twin of the live models, to compare with them (verify): it skips the events the live
+    /// figure projection skips, so the two compare equal. It has the live schema's indexes but is
+    /// not logged: it is dropped after the comparison, and a crash only means replaying again.
+    /// </summary>
     public async Task<RebuildResult> ReplayIntoAsync(string schema, IProgress<long>? progress, CancellationToken ct) =>
-        await ReplayIntoAsync(schema, new ReplayMemory(heldMonths), await GuardedFigures.SkippedAsync(dataSource, ct), [], progress, ct);
+        await ReplayIntoAsync(schema, durable: false, new ReplayMemory(heldMonths), await GuardedFigures.SkippedAsync(dataSource, ct), [], progress, ct);
 
-    private async Task<RebuildResult> ReplayIntoAsync(string schema, ReplayMemory memory, IReadOnlySet<SubscriptionPosition> skipped,
+    private async Task<RebuildResult> ReplayIntoAsync(string schema, bool durable, ReplayMemory memory, IReadOnlySet<SubscriptionPosition> skipped,
         List<IsolatedEvent> isolated, IProgress<long>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        TwinSchema twin;
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
-            await ReadModelSchema.CreateScratchAsync(connection, schema, ct);
+            // A twin to be swapped in is written to the WAL as it fills: replaying it unlogged saved
+            // less than making it logged at the end cost (a rewrite of every table and its indexes;
+            // 17.8 + 3.2 s against 20.0 s at national size). One only compared is never made logged.
+            twin = await TwinSchema.CreateAsync(connection, schema, unlogged: !durable, ct);
         var (events, position) = await ReplayAsync(schema, memory, skipped, isolated, progress, ct);
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.official_figures, {schema}.rollups", connection))
+        {
+            await twin.CompleteAsync(connection, durable, ct);
+            await using var analyze = new NpgsqlCommand($"ANALYZE {ReadModelSchema.Checked(schema)}.official_figures, {schema}.rollups", connection);
             await analyze.ExecuteNonQueryAsync(ct);
+        }
         return new RebuildResult(schema, events, clock.Elapsed, position) { Isolated = isolated };
     }
 
@@ -61,7 +72,7 @@ public sealed class ReadModelRebuilder(NpgsqlDataSource dataSource, int pageSize
         var memory = new ReplayMemory(heldMonths);
         var skipped = retryFailures ? new HashSet<SubscriptionPosition>() : await GuardedFigures.SkippedAsync(dataSource, ct);
         var isolated = new List<IsolatedEvent>();
-        var built = await ReplayIntoAsync(fresh, memory, skipped, isolated, progress, ct);
+        var built = await ReplayIntoAsync(fresh, durable: true, memory, skipped, isolated, progress, ct);
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
