@@ -20,23 +20,34 @@ public static class LineageFigures
         string unit, IReadOnlyList<Indicator> indicators, IEnumerable<Month> months, Lineage lineage,
         IReadOnlyDictionary<string, IReadOnlyDictionary<(string, Month), decimal>> figures)
     {
-        var result = new Dictionary<(string, Month), decimal>();
+        var distinct = months.Distinct().ToList();
+        // Sized once: a successor's ytd holds sixteen months of every indicator.
+        var result = new Dictionary<(string, Month), decimal>(indicators.Count * distinct.Count);
         var notes = new Dictionary<(string, Month), FigureNote>();
         var own = figures.GetValueOrDefault(unit);
-        foreach (var month in months.Distinct())
+        // One list of parts for every figure, and each source's figures looked up once a month:
+        // the combination is the domain's (FigureCombination), only its bookkeeping is here.
+        var parts = new List<(decimal, LineageSource)>();
+        var theirs = new List<(IReadOnlyDictionary<(string, Month), decimal> Figures, LineageSource Source)>();
+        foreach (var month in distinct)
         {
             var sources = lineage.SourcesOf(unit, month);
+            var ownOnly = sources.Count == 1 && sources[0].Unit == unit;
+            theirs.Clear();
+            if (!ownOnly)
+                foreach (var source in sources)
+                    if (figures.GetValueOrDefault(source.Unit) is { } set) theirs.Add((set, source));
             foreach (var indicator in indicators)
             {
                 var key = (indicator.Code.Value, month);
-                if (sources.Count == 1 && sources[0].Unit == unit)
+                if (ownOnly)
                 {
                     if (own is not null && own.TryGetValue(key, out var mine)) result[key] = mine;
                     continue;
                 }
-                var parts = new List<(decimal, LineageSource)>();
-                foreach (var source in sources)
-                    if (figures.GetValueOrDefault(source.Unit) is { } theirs && theirs.TryGetValue(key, out var value)) parts.Add((value, source));
+                parts.Clear();
+                foreach (var (set, source) in theirs)
+                    if (set.TryGetValue(key, out var value)) parts.Add((value, source));
                 if (parts.Count == 0) continue;
                 var combined = FigureCombination.Combine(indicator.Aggregation, parts);
                 if (combined.Value is { } v) result[key] = v;
