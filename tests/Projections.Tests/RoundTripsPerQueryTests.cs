@@ -20,11 +20,8 @@ public sealed class RoundTripsPerQueryTests(ProjectionFixture fx) : IClassFixtur
         await fx.SubmitAsync("xa-nong-thuong", "2022-07", ("forest-planted", 10m));
         await fx.SubmitAsync("xa-nong-thuong", "2022-08", ("forest-planted", 12.5m));
         await fx.ProjectAsync();
-        var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
-        await using var counter = new RoundTripCounter(
-            new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
-        var query = new PerformanceQuery(dataSource, new CatalogueReader(dataSource));
+        await using var counted = CountedQuery.Over(fx);
+        var (counter, query) = (counted.Counter, counted.Query);
         await query.RunAsync(UnitId.Parse("bac-kan"), Month.Parse("2022-08"), PerformanceView.Ytd, null, null);
 
         counter.Reset();
@@ -52,11 +49,8 @@ public sealed class RoundTripsPerQueryTests(ProjectionFixture fx) : IClassFixtur
             "rs-hop", Month.Parse("2025-07"), "NQ 1683", null, [UnitId.Parse("xa-hop-1"), UnitId.Parse("xa-hop-2")], UnitId.Parse("phuong-hop")));
         await fx.SubmitAsync("phuong-hop", "2025-07", ("forest-planted", 20m));
         await fx.ProjectAsync();
-        var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
-        await using var counter = new RoundTripCounter(
-            new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
-        var query = new PerformanceQuery(dataSource, new CatalogueReader(dataSource));
+        await using var counted = CountedQuery.Over(fx);
+        var (counter, query) = (counted.Counter, counted.Query);
         await query.RunAsync(UnitId.Parse("phuong-hop"), Month.Parse("2025-07"), PerformanceView.Ytd, null, null);
 
         counter.Reset();
@@ -65,5 +59,34 @@ public sealed class RoundTripsPerQueryTests(ProjectionFixture fx) : IClassFixtur
         Assert.Equal(2, counter.RoundTrips);
         var row = Assert.Single(report.Rows);
         Assert.Equal((30m, 150m, true), (row.Actual, row.Target, row.Plan!.Derived));
+    }
+
+    /// <summary>A query of its own, its connections counted in round trips through a relay to the fixture's database.</summary>
+    private sealed class CountedQuery : IAsyncDisposable
+    {
+        private readonly NpgsqlDataSource _dataSource;
+
+        private CountedQuery(RoundTripCounter counter)
+        {
+            Counter = counter;
+            _dataSource = NpgsqlDataSource.Create(counter.ConnectionString);
+            Query = new PerformanceQuery(_dataSource, new CatalogueReader(_dataSource));
+        }
+
+        public RoundTripCounter Counter { get; }
+        public PerformanceQuery Query { get; }
+
+        public static CountedQuery Over(ProjectionFixture fx)
+        {
+            var database = new NpgsqlConnectionStringBuilder(fx.DataSource.ConnectionString).Database;
+            return new CountedQuery(new RoundTripCounter(
+                new NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ConnectionString));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _dataSource.DisposeAsync();
+            await Counter.DisposeAsync();
+        }
     }
 }
