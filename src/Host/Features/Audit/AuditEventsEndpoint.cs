@@ -86,16 +86,16 @@ internal static class AuditEventsEndpoint
     public static async Task<AuditEventsPage> ReadPageAsync(
         NpgsqlDataSource dataSource, EventLogFilter filter, SubscriptionPosition after, int pageSize, CancellationToken ct)
     {
+        // Events that committed behind a still-running transaction of this database are not
+        // readable yet: give them a moment, bounded at HeldBackWait, so an auditor sees what was
+        // just written (a long import here can still outlast it; the next read shows them). The
+        // wait comes before the read: once nothing is held back, everything committed so far is
+        // below the barrier for good. Checked after the read, the transaction holding an event
+        // back could end between the two, and the page would miss it with nothing left to wait for.
+        for (var wait = 0; wait < HeldBackWait / HeldBackPoll && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
+            await Task.Delay(HeldBackPoll, ct);
         // One more than asked tells whether there is a next page without a count.
         var rows = await EventLogQuery.ReadAsync(dataSource, filter, after, pageSize + 1, ct);
-        // A short page may be missing events that committed behind a still-running transaction
-        // of this database: give them a moment, bounded at HeldBackWait, so an auditor sees what
-        // was just written (a long import here can still outlast it; the next read shows them).
-        for (var wait = 0; rows.Count <= pageSize && wait < HeldBackWait / HeldBackPoll && await EventLogQuery.AnyHeldBackAsync(dataSource, ct); wait++)
-        {
-            await Task.Delay(HeldBackPoll, ct);
-            rows = await EventLogQuery.ReadAsync(dataSource, filter, after, pageSize + 1, ct);
-        }
         var events = rows.Take(pageSize).Select(ToApi).ToList();
         return new AuditEventsPage(events, rows.Count > pageSize ? CursorOf(rows[pageSize - 1].Event.Position) : null);
     }
