@@ -283,7 +283,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         foreach (var member in members)
         {
             IReadOnlyDictionary<(string, Month), decimal> own = asOf is null
-                ? await LiveFiguresAsync(member, codes, wanted, ct)
+                ? (await PredecessorReadsAsync([member], wanted, codes.ToHashSet(StringComparer.Ordinal), [], default, null, default, ct)).Figures[member]
                 : await FiguresAsOfAsync(member, indicators, wanted, asOf.Value, ct);
             if (!lineages[member].IsEmpty)
             {
@@ -332,20 +332,17 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             BatchCommands =
             {
                 catalogue.IndicatorsCommand(),
-                new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
-                new NpgsqlBatchCommand(PlanSql)
-                {
-                    Parameters = { new() { Value = unit }, new() { Value = month.Year }, PlanAsOf(null), new() { Value = baseline.ToApiString() } },
-                },
+                UnitsFiguresCommand([unit], months),
+                UnitsPlansCommand([unit], month, null, baseline),
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
         await using var reader = await ExecutePreparedAsync(batch, ct);
         var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct);
+        var figures = (await ReadUnitsFiguresAsync(reader, [unit], Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct))[unit];
         await reader.NextResultAsync(ct);
-        var plan = await ReadPlanAsync(reader, unit, month, ct);
+        var plan = (await ReadUnitsPlansAsync(reader, [unit], month, ct))[0];
         await reader.NextResultAsync(ct);
         return (all, figures, plan, await ReadRestructuringsAsync(reader, ct));
     }
@@ -360,41 +357,20 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
             BatchCommands =
             {
                 catalogue.IndicatorsCommand(),
-                new NpgsqlBatchCommand(LiveFiguresSql) { Parameters = { new() { Value = unit }, new() { Value = months } } },
+                UnitsFiguresCommand([unit], months),
                 new NpgsqlBatchCommand(LineageSql) { Parameters = { new() { Value = new[] { unit } }, PlanAsOf(null) } },
             },
         };
         await using var reader = await ExecutePreparedAsync(batch, ct);
         var all = await catalogue.ReadIndicatorsAsync(reader, ct);
         await reader.NextResultAsync(ct);
-        var figures = await ReadLiveFiguresAsync(reader, Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct);
+        var figures = (await ReadUnitsFiguresAsync(reader, [unit], Selected(all, only).Select(i => i.Code.Value).ToHashSet(StringComparer.Ordinal), months.Length, ct))[unit];
         await reader.NextResultAsync(ct);
         return (all, figures, await ReadRestructuringsAsync(reader, ct));
     }
 
     /// <summary>
-    /// A unit with children in a month reads its rollup; a unit without, its official figures. The
-    /// rollup exists exactly for the months the unit had children in (restructurings change that
-    /// from month to month), so its presence decides. Parameters: unit, months.
-    /// </summary>
-    private const string LiveFiguresSql = """
-        SELECT month, figures::text FROM rm.rollups WHERE unit_id = $1 AND month = ANY($2)
-        UNION ALL
-        SELECT o.month, o.stored_figures::text FROM rm.official_figure_sets o WHERE o.unit_id = $1 AND o.month = ANY($2) AND o.valid_to IS NULL
-          AND NOT EXISTS (SELECT 1 FROM rm.rollups r WHERE r.unit_id = $1 AND r.month = o.month)
-        """;
-
-    private async Task<Dictionary<(string, Month), decimal>> LiveFiguresAsync(string unit, string[] codes, string[] months, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(LiveFiguresSql);
-        command.Parameters.Add(new() { Value = unit });
-        command.Parameters.Add(new() { Value = months });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadLiveFiguresAsync(reader, codes.ToHashSet(StringComparer.Ordinal), months.Length, ct);
-    }
-
-    /// <summary>
-    /// Some units' live figures (as <see cref="LiveFiguresSql"/> gives each, for
+    /// Some units' live figures (as <see cref="UnitsFiguresSql"/> gives them, for
     /// <paramref name="codes"/>) and other units' plans in force for the month (in their order,
     /// null: none; as of an instant or now), all in one round trip of two statements whatever
     /// the number of units: what a successor needs of its predecessors.
@@ -483,7 +459,12 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         }
     }
 
-    /// <summary><see cref="LiveFiguresSql"/> for several units at once, each row naming its unit. Parameters: units, months.</summary>
+    /// <summary>
+    /// Units' live figures for some months, each row naming its unit. A unit with children in a
+    /// month reads its rollup; a unit without, its official figures. The rollup exists exactly for
+    /// the months the unit had children in (restructurings change that from month to month), so
+    /// its presence decides. One unit or several, the rule has this one home. Parameters: units, months.
+    /// </summary>
     private const string UnitsFiguresSql = """
         SELECT unit_id, month, figures::text FROM rm.rollups WHERE unit_id = ANY($1) AND month = ANY($2)
         UNION ALL
@@ -491,7 +472,7 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
           AND NOT EXISTS (SELECT 1 FROM rm.rollups r WHERE r.unit_id = o.unit_id AND r.month = o.month)
         """;
 
-    /// <summary><see cref="PlanSql"/> for several units at once, each row naming its unit. Parameters: units, year, as of (null for now), plan baseline.</summary>
+    /// <summary>Units' plan revisions for a year, each row naming its unit. Parameters: units, year, as of (null for now), plan baseline.</summary>
     private const string UnitsPlansSql = """
         SELECT unit_id, revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
         WHERE unit_id = ANY($1) AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz) AND plan = $4
@@ -533,15 +514,6 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <param name="months">How many months were asked for: the answer is sized for all of them at once.</param>
-    private static async Task<Dictionary<(string, Month), decimal>> ReadLiveFiguresAsync(
-        NpgsqlDataReader reader, HashSet<string> wanted, int months, CancellationToken ct)
-    {
-        var figures = new Dictionary<(string, Month), decimal>(wanted.Count * months);
-        while (await reader.ReadAsync(ct)) ReadFiguresInto(reader, 1, Month.Parse(reader.GetString(0)), wanted, figures);
-        return figures;
     }
 
     /// <summary>
@@ -588,35 +560,13 @@ public sealed class PerformanceQuery(NpgsqlDataSource dataSource, CatalogueReade
     }
 
     /// <summary>The revision in force for the month (<see cref="AnnualPlan.InForceFor"/>) among those recorded by the instant.</summary>
-    private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(PlanSql);
-        command.Parameters.Add(new() { Value = unit });
-        command.Parameters.Add(new() { Value = month.Year });
-        command.Parameters.Add(PlanAsOf(asOf));
-        command.Parameters.Add(new() { Value = baseline.ToApiString() });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadPlanAsync(reader, unit, month, ct);
-    }
-
-    /// <summary>Parameters: unit, year, as of (null for now), plan baseline.</summary>
-    private const string PlanSql = """
-        SELECT revision, decision, reason, set_by, set_at, targets::text FROM rm.plan_revisions
-        WHERE unit_id = $1 AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz) AND plan = $4
-        ORDER BY revision
-        """;
+    private async Task<PlanInForce?> PlanInForceAsync(string unit, Month month, DateTimeOffset? asOf, PlanBaseline baseline, CancellationToken ct) =>
+        (await PredecessorReadsAsync([], [], [], [unit], month, asOf, baseline, ct)).Plans[0];
 
     private static NpgsqlParameter PlanAsOf(DateTimeOffset? asOf) =>
         new() { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz, Value = (object?)asOf?.ToUniversalTime() ?? DBNull.Value };
 
-    private static async Task<PlanInForce?> ReadPlanAsync(NpgsqlDataReader reader, string unit, Month month, CancellationToken ct)
-    {
-        var revisions = new List<PlanRevision>();
-        while (await reader.ReadAsync(ct)) revisions.Add(ReadPlanRevision(reader, 0));
-        return InForce(unit, month, revisions);
-    }
-
-    /// <summary>A row of <see cref="PlanSql"/>'s columns, starting at column <paramref name="at"/>.</summary>
+    /// <summary>A plan revision of <see cref="UnitsPlansSql"/>'s columns, starting at column <paramref name="at"/>.</summary>
     private static PlanRevision ReadPlanRevision(NpgsqlDataReader reader, int at)
     {
         var targets = JsonSerializer.Deserialize<List<TargetLine>>(reader.GetString(at + 5), EventSerializer.Options)!;
